@@ -1,0 +1,155 @@
+package io.github.msghandler.core;
+
+import io.github.msghandler.core.codec.PayloadContent;
+import io.github.msghandler.core.store.ClaimCheckKey;
+import io.github.msghandler.core.store.ClaimCheckStore;
+import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
+import io.github.msghandler.core.store.PlikClaimCheckStore;
+import io.github.msghandler.core.wire.EnvelopeWriter;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** smartpack: encodes payloads, chooses each one's transport, uploads links, writes and publishes the envelope. */
+final class EnvelopePacker {
+    /** JetStream de-duplicates on this header (wire format section 1). */
+    static final String NATS_MSG_ID = "Nats-Msg-Id";
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private EnvelopePacker() {
+    }
+
+    static PackResult pack(String subject, List<Payload> payloads, PackOptions options) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("subject must not be empty");
+        }
+        Objects.requireNonNull(payloads, "payloads");
+        Objects.requireNonNull(options, "options");
+        List<PreparedPayload> prepared = new ArrayList<>(payloads.size());
+        for (Payload payload : payloads) {
+            PayloadContent content = PayloadCodecs.forType(payload.type()).encode(payload.dataname(), payload.data());
+            prepared.add(new PreparedPayload(payload, content, options.sizeThreshold()));
+        }
+        try (ConnectionLease connection = new ConnectionLease(options.brokerUrl(), options.connection())) {
+            if (options.publish()) {
+                connection.get();
+            }
+            Envelope.Builder header = header(subject, options);
+            ClaimCheckStore store = null;
+            while (true) {
+                for (PreparedPayload payload : prepared) {
+                    if (payload.wire() == null) {
+                        if (payload.transport() == Transport.LINK) {
+                            store = store != null ? store : chooseStore(options, connection);
+                            upload(payload, store);
+                        } else {
+                            payload.buildDirect();
+                        }
+                    }
+                }
+                List<WirePayload> wires = new ArrayList<>(prepared.size());
+                prepared.forEach(p -> wires.add(p.wire()));
+                Envelope envelope = header.payloads(wires).build();
+                byte[] json = EnvelopeWriter.toBytes(envelope);
+                PreparedPayload largestDirect = largestDirect(prepared);
+                if (json.length > connection.maxPayload() && largestDirect != null) {
+                    // Section 5 allows a smaller payload to go by link to keep the envelope under max_payload.
+                    largestDirect.moveToLink();
+                    continue;
+                }
+                if (options.publish()) {
+                    publish(connection.get(), subject, envelope, json, connection.maxPayload());
+                }
+                return new PackResult(envelope, json);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a payload failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Envelope.Builder header(String subject, PackOptions options) {
+        return Envelope.builder()
+                .correlationId(orRandom(options.correlationId()))
+                .msgId(orRandom(options.msgId()))
+                .timestamp(TIMESTAMP.format(Instant.now()))
+                .sendTo(subject)
+                .msgPurpose(options.msgPurpose())
+                .senderName(options.senderName())
+                .senderId(orRandom(options.senderId()))
+                .receiverName(options.receiverName())
+                .receiverId(options.receiverId())
+                .replyTo(options.replyTo())
+                .replyToMsgId(options.replyToMsgId())
+                .brokerUrl(options.connection() != null && options.connection().getConnectedUrl() != null
+                        ? options.connection().getConnectedUrl() : options.brokerUrl())
+                .metadata(options.metadata());
+    }
+
+    private static String orRandom(String value) {
+        return value != null ? value : UUID.randomUUID().toString();
+    }
+
+    private static ClaimCheckStore chooseStore(PackOptions options, ConnectionLease connection) {
+        if (options.store() != null) {
+            return options.store();
+        }
+        if (options.fileserverUrl() != null) {
+            return PlikClaimCheckStore.builder(URI.create(options.fileserverUrl())).build();
+        }
+        return ObjectStoreClaimCheckStore.builder(connection.get()).bucket(options.objectStoreBucket()).build();
+    }
+
+    private static void upload(PreparedPayload payload, ClaimCheckStore store) throws IOException {
+        ClaimCheckKey key = new ClaimCheckKey(payload.id(), payload.payload().dataname());
+        URI link;
+        try (InputStream raw = payload.content().openStream();
+             HashingInputStream hashing = new HashingInputStream(raw)) {
+            try {
+                link = store.upload(key, hashing, payload.size());
+            } catch (IOException e) {
+                throw new ClaimCheckStoreException("uploading payload '" + key.dataname() + "' to " + store
+                        + " failed: " + e.getMessage(), e);
+            }
+            if (payload.size() >= 0 && hashing.count() != payload.size()) {
+                throw new ClaimCheckStoreException("payload '" + key.dataname() + "' changed while uploading: "
+                        + payload.size() + " bytes expected, " + hashing.count() + " read");
+            }
+            payload.buildLink(link.toString(), hashing.count(), hashing.sha256());
+        }
+    }
+
+    private static PreparedPayload largestDirect(List<PreparedPayload> prepared) {
+        return prepared.stream()
+                .filter(p -> p.transport() == Transport.DIRECT)
+                .max(Comparator.comparingLong(PreparedPayload::size))
+                .orElse(null);
+    }
+
+    private static void publish(Connection connection, String subject, Envelope envelope, byte[] json,
+                                long maxPayload) {
+        if (json.length > maxPayload) {
+            throw new BrokerException("envelope of " + json.length + " bytes exceeds the broker's max_payload of "
+                    + maxPayload + " even with every payload sent by link; shrink the envelope metadata");
+        }
+        Headers headers = new Headers().put(NATS_MSG_ID, envelope.msgId());
+        try {
+            connection.publish(NatsMessage.builder().subject(subject).headers(headers).data(json).build());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BrokerException("cannot publish to '" + subject + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.msghandler.core;
+
+import io.github.msghandler.core.codec.MalformedPayloadException;
+import io.github.msghandler.core.codec.PayloadContent;
+import io.github.msghandler.core.store.DefaultLinkDownloader;
+import io.github.msghandler.core.store.HttpLinkDownloader;
+import io.github.msghandler.core.store.LinkDownloader;
+import io.github.msghandler.core.store.RetryingFetcher;
+import io.github.msghandler.core.wire.EnvelopeReader;
+import io.nats.client.Connection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * smartunpack: validates the envelope, fetches link payloads with backoff, checks every payload's size and sha256,
+ * and only then decodes it. A payload that fails any check is never handed on; spooled files of a message that
+ * fails are deleted.
+ */
+final class EnvelopeUnpacker {
+    private static final HttpLinkDownloader HTTP = new HttpLinkDownloader();
+
+    private EnvelopeUnpacker() {
+    }
+
+    static UnpackedEnvelope unpack(byte[] body, UnpackOptions options, Connection messageConnection) {
+        Envelope envelope = EnvelopeReader.read(body);
+        Connection connection = options.connection() != null ? options.connection() : messageConnection;
+        LinkDownloader downloader = options.downloadHandler() != null ? options.downloadHandler()
+                : new DefaultLinkDownloader(HTTP, connection);
+        RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
+        List<DecodedPayload> decoded = new ArrayList<>(envelope.payloads().size());
+        try {
+            for (int i = 0; i < envelope.payloads().size(); i++) {
+                decoded.add(decode(envelope.payloads().get(i), "payloads[" + i + "]", fetcher, options));
+            }
+        } catch (RuntimeException e) {
+            try {
+                new UnpackedEnvelope(envelope, decoded).deleteSpooledFiles();
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return new UnpackedEnvelope(envelope, decoded);
+    }
+
+    private static DecodedPayload decode(WirePayload wire, String path, RetryingFetcher fetcher,
+                                         UnpackOptions options) {
+        requireShaText(wire, path);
+        try {
+            PayloadContent content = wire.transport() == Transport.DIRECT ? direct(wire, path)
+                    : fetch(wire, fetcher, options);
+            try {
+                Object value = PayloadCodecs.forType(wire.payloadType()).decode(content);
+                if (content.file() != null && value != content.file()) {
+                    Files.deleteIfExists(content.file());
+                }
+                return new DecodedPayload(wire, value);
+            } catch (MalformedPayloadException e) {
+                if (content.file() != null) {
+                    Files.deleteIfExists(content.file());
+                }
+                throw new InvalidEnvelopeException(path + "." + io.github.msghandler.core.wire.WireFields.DATA,
+                        "payload '" + wire.dataname() + "': " + e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading payload '" + wire.dataname() + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireShaText(WirePayload wire, String path) {
+        Object sha = wire.metadata().get(WirePayload.SHA256);
+        if (sha != null && !(sha instanceof String)) {
+            throw new InvalidEnvelopeException(path + ".metadata.sha256", "expected a hex string");
+        }
+    }
+
+    private static PayloadContent direct(WirePayload wire, String path) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(wire.data());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEnvelopeException(path + ".data", "not valid base64 (" + e.getMessage() + ")", e);
+        }
+        verify(wire, bytes.length, wire.sha256() == null ? null : Sha256.hex(bytes));
+        return PayloadContent.ofBytes(bytes);
+    }
+
+    private static PayloadContent fetch(WirePayload wire, RetryingFetcher fetcher, UnpackOptions options)
+            throws IOException {
+        URI link = LinkPolicy.check(wire.data());
+        boolean toFile = wire.size() >= options.spoolThreshold();
+        SpoolTarget target = new SpoolTarget(wire.dataname(), wire.size(), toFile, options.spoolDirectory());
+        try {
+            fetcher.fetch(link, target);
+            verify(wire, target.count(), target.sha256());
+            return target.content();
+        } catch (RuntimeException | IOException e) {
+            target.discard();
+            throw e;
+        }
+    }
+
+    private static void verify(WirePayload wire, long count, String sha256) {
+        if (count != wire.size()) {
+            throw new PayloadIntegrityException(wire.dataname(), "size says " + wire.size() + " bytes but "
+                    + count + " arrived");
+        }
+        String expected = wire.sha256();
+        if (expected != null && !expected.equalsIgnoreCase(sha256)) {
+            throw new PayloadIntegrityException(wire.dataname(), "sha256 says " + expected + " but the bytes hash to "
+                    + sha256);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.msghandler.core;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+
+/** Counts and hashes the bytes a store reads, so a streamed link payload gets its size and sha256 in one pass. */
+final class HashingInputStream extends FilterInputStream {
+    private final MessageDigest digest = Sha256.newDigest();
+    private long count;
+
+    HashingInputStream(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            digest.update((byte) b);
+            count++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+            digest.update(buffer, offset, n);
+            count += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        // Skipped bytes would escape the digest; read them instead.
+        byte[] sink = new byte[(int) Math.min(n, 8192)];
+        int read = read(sink, 0, sink.length);
+        return Math.max(read, 0);
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    long count() {
+        return count;
+    }
+
+    String sha256() {
+        return Sha256.hex(digest);
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.msghandler.core;
+
+import io.nats.client.Message;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The msghandler API of the seed README, in Java: {@link #smartpack} builds (and by default publishes) an envelope
+ * from {@code (dataname, data, type)} payloads; {@link #smartunpack} turns a received message back into Java
+ * values. Both follow wire format v1.
+ *
+ * <pre>{@code
+ * PackResult sent = MsgHandler.smartpack("chat.room1",
+ *         List.of(Payload.of("message_text", "Hello!", "text"), Payload.of("avatar", pngBytes, "image")),
+ *         PackOptions.builder().connection(nc).build());
+ *
+ * UnpackedEnvelope received = MsgHandler.smartunpack(message);
+ * String text = received.payload("message_text").orElseThrow().value(String.class);
+ * }</pre>
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class MsgHandler {
+    private MsgHandler() {
+    }
+
+    /** smartpack with every option at its seed default: publishes to {@code nats://localhost:4222}. */
+    public static PackResult smartpack(String subject, List<Payload> payloads) {
+        return smartpack(subject, payloads, PackOptions.defaults());
+    }
+
+    /**
+     * Encodes the payloads in order, sends each one direct (base64, under the size threshold) or by link through
+     * the claim-check store, and publishes the envelope unless {@link PackOptions#publish()} is false.
+     *
+     * @throws PayloadValueException when a value does not fit its type
+     * @throws ClaimCheckStoreException when a link payload cannot be stored
+     * @throws BrokerException when NATS cannot be reached or refuses the envelope
+     */
+    public static PackResult smartpack(String subject, List<Payload> payloads, PackOptions options) {
+        return EnvelopePacker.pack(subject, payloads, options);
+    }
+
+    /** smartunpack of a NATS message, with the seed's defaults (5 attempts, 100 ms, 5000 ms). */
+    public static UnpackedEnvelope smartunpack(Message message) {
+        return smartunpack(message, UnpackOptions.defaults());
+    }
+
+    /**
+     * Reads the envelope in the message body, fetches its link payloads ({@code nats-os} ones over the connection
+     * the message came on, unless the options name another), verifies and decodes every payload.
+     *
+     * @throws InvalidEnvelopeException when the body breaks the contract
+     * @throws PayloadIntegrityException when a payload's size or sha256 does not match
+     * @throws LinkRefusedException when a link has a scheme other than http, https or nats-os
+     * @throws LinkFetchException when a link cannot be fetched within the retries
+     */
+    public static UnpackedEnvelope smartunpack(Message message, UnpackOptions options) {
+        Objects.requireNonNull(message, "message");
+        return EnvelopeUnpacker.unpack(message.getData(), options, message.getConnection());
+    }
+
+    /** smartunpack of a raw message body. {@code nats-os} links need {@link UnpackOptions#connection()}. */
+    public static UnpackedEnvelope smartunpack(byte[] body, UnpackOptions options) {
+        return EnvelopeUnpacker.unpack(body, options, null);
+    }
+}

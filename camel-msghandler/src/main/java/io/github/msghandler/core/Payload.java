@@ -1,0 +1,71 @@
+package io.github.msghandler.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One payload to send: the seed's {@code (dataname, data, type)} tuple, plus optional payload metadata such as
+ * {@code content_type} or {@code filename} (wire format section 3).
+ *
+ * <p>Immutable; the data value itself is held as given.
+ */
+public final class Payload {
+    private final String dataname;
+    private final Object data;
+    private final PayloadType type;
+    private final Map<String, Object> metadata;
+
+    private Payload(String dataname, Object data, PayloadType type, Map<String, Object> metadata) {
+        if (dataname == null || dataname.isEmpty()) {
+            throw new IllegalArgumentException("a payload needs a non-empty dataname");
+        }
+        this.dataname = dataname;
+        this.data = data;
+        this.type = Objects.requireNonNull(type, "type");
+        this.metadata = FrozenMaps.copyOf(metadata);
+    }
+
+    /** The seed's tuple. */
+    public static Payload of(String dataname, Object data, PayloadType type) {
+        return new Payload(dataname, data, type, Map.of());
+    }
+
+    /**
+     * The seed's tuple with the type by wire name.
+     *
+     * @throws IllegalArgumentException for an unknown type name
+     */
+    public static Payload of(String dataname, Object data, String type) {
+        return of(dataname, data, PayloadType.fromWireName(type));
+    }
+
+    /** A copy with one more payload metadata entry (for example {@code content_type}). */
+    public Payload withMetadata(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(metadata);
+        copy.put(key, value);
+        return new Payload(dataname, data, type, copy);
+    }
+
+    public String dataname() {
+        return dataname;
+    }
+
+    public Object data() {
+        return data;
+    }
+
+    public PayloadType type() {
+        return type;
+    }
+
+    /** Payload metadata to send besides the {@code sha256} this library always writes. */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public String toString() {
+        return "Payload[" + dataname + ", " + type + ", " + (data == null ? "null" : data.getClass().getName()) + "]";
+    }
+}

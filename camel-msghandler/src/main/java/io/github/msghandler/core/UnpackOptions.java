@@ -1,0 +1,131 @@
+package io.github.msghandler.core;
+
+import io.github.msghandler.core.store.Backoff;
+import io.github.msghandler.core.store.LinkDownloader;
+import io.nats.client.Connection;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The options of smartunpack, named and defaulted as in the seed README. Immutable; build with {@link #builder()}.
+ */
+public final class UnpackOptions {
+    /** Link payloads of at least this many bytes are spooled to a temporary file instead of the heap. */
+    public static final long DEFAULT_SPOOL_THRESHOLD = 32L * 1024 * 1024;
+
+    private final LinkDownloader downloadHandler;
+    private final Backoff backoff;
+    private final Connection connection;
+    private final long spoolThreshold;
+    private final Path spoolDirectory;
+
+    private UnpackOptions(Builder b) {
+        this.downloadHandler = b.downloadHandler;
+        this.backoff = new Backoff(b.maxRetries, b.baseDelay, b.maxDelay);
+        this.connection = b.connection;
+        this.spoolThreshold = b.spoolThreshold;
+        this.spoolDirectory = b.spoolDirectory;
+    }
+
+    public static UnpackOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The seed's {@code fileserver_download_handler}, or null for the default by URL scheme. */
+    public LinkDownloader downloadHandler() {
+        return downloadHandler;
+    }
+
+    /** max_retries, base_delay and max_delay together. */
+    public Backoff backoff() {
+        return backoff;
+    }
+
+    /** The connection for {@code nats-os} links, or null to use the one the message came on. */
+    public Connection connection() {
+        return connection;
+    }
+
+    public long spoolThreshold() {
+        return spoolThreshold;
+    }
+
+    /** Where spooled payloads go, or null for the JVM's temporary directory. */
+    public Path spoolDirectory() {
+        return spoolDirectory;
+    }
+
+    /** Builder for {@link UnpackOptions}; starts at the seed defaults (5 attempts, 100 ms, 5000 ms). */
+    public static final class Builder {
+        private LinkDownloader downloadHandler;
+        private int maxRetries = Backoff.DEFAULT.maxRetries();
+        private Duration baseDelay = Backoff.DEFAULT.baseDelay();
+        private Duration maxDelay = Backoff.DEFAULT.maxDelay();
+        private Connection connection;
+        private long spoolThreshold = DEFAULT_SPOOL_THRESHOLD;
+        private Path spoolDirectory;
+
+        private Builder() {
+        }
+
+        /** Fetches link payloads; by default http(s) by GET and nats-os from the message's connection. */
+        public Builder downloadHandler(LinkDownloader downloadHandler) {
+            this.downloadHandler = downloadHandler;
+            return this;
+        }
+
+        /** Attempts in all for one link; default 5. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The wait before the second attempt; default 100 ms. */
+        public Builder baseDelay(Duration baseDelay) {
+            this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay");
+            return this;
+        }
+
+        /** The longest wait between attempts; default 5000 ms. */
+        public Builder maxDelay(Duration maxDelay) {
+            this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+            return this;
+        }
+
+        public Builder connection(Connection connection) {
+            this.connection = connection;
+            return this;
+        }
+
+        /**
+         * Link payloads of at least this many bytes are fetched into a temporary file, checked there, and an
+         * {@code image}/{@code audio}/{@code video}/{@code binary} one is handed over as that file's {@link Path}
+         * (the caller deletes it). Default 32 MiB.
+         */
+        public Builder spoolThreshold(long spoolThreshold) {
+            if (spoolThreshold < 0) {
+                throw new IllegalArgumentException("spoolThreshold must not be negative");
+            }
+            this.spoolThreshold = spoolThreshold;
+            return this;
+        }
+
+        public Builder spoolDirectory(Path spoolDirectory) {
+            this.spoolDirectory = spoolDirectory;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when maxRetries is below 1 or a delay is negative
+         */
+        public UnpackOptions build() {
+            return new UnpackOptions(this);
+        }
+    }
+}

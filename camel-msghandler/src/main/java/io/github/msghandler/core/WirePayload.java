@@ -1,0 +1,176 @@
+package io.github.msghandler.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A payload object exactly as it travels in the envelope (wire format section 3): for a direct payload
+ * {@link #data()} is the base64 text, for a link payload the URL.
+ *
+ * <p>Immutable; build one with {@link #builder()}.
+ */
+public final class WirePayload {
+    /** The payload metadata key holding the lowercase hex SHA-256 of the payload bytes. */
+    public static final String SHA256 = "sha256";
+    /** The payload metadata key holding a MIME type hint. */
+    public static final String CONTENT_TYPE = "content_type";
+    /** The payload metadata key holding an original file name. */
+    public static final String FILENAME = "filename";
+
+    private final String id;
+    private final String dataname;
+    private final PayloadType payloadType;
+    private final Transport transport;
+    private final long size;
+    private final String data;
+    private final Map<String, Object> metadata;
+
+    private WirePayload(Builder builder) {
+        this.id = Objects.requireNonNull(builder.id, "id");
+        this.dataname = Objects.requireNonNull(builder.dataname, "dataname");
+        this.payloadType = Objects.requireNonNull(builder.payloadType, "payloadType");
+        this.transport = Objects.requireNonNull(builder.transport, "transport");
+        this.data = Objects.requireNonNull(builder.data, "data");
+        if (builder.size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + builder.size);
+        }
+        this.size = builder.size;
+        this.metadata = FrozenMaps.copyOf(builder.metadata);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().id(id).dataname(dataname).payloadType(payloadType).transport(transport)
+                .size(size).data(data).metadata(metadata);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String dataname() {
+        return dataname;
+    }
+
+    public PayloadType payloadType() {
+        return payloadType;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** {@code base64} for direct payloads, {@code none} for links. */
+    public String encoding() {
+        return transport.encoding();
+    }
+
+    /** The number of payload bytes, before any base64. */
+    public long size() {
+        return size;
+    }
+
+    /** Base64 text (direct) or URL (link). */
+    public String data() {
+        return data;
+    }
+
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** The {@code sha256} metadata entry, or null when the sender wrote none. */
+    public String sha256() {
+        Object value = metadata.get(SHA256);
+        return value instanceof String ? (String) value : null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof WirePayload)) {
+            return false;
+        }
+        WirePayload that = (WirePayload) other;
+        return size == that.size && id.equals(that.id) && dataname.equals(that.dataname)
+                && payloadType == that.payloadType && transport == that.transport && data.equals(that.data)
+                && metadata.equals(that.metadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, dataname, payloadType, transport, size, data, metadata);
+    }
+
+    /** Leaves out the data itself, which may be large. */
+    @Override
+    public String toString() {
+        return "WirePayload[id=" + id + ", dataname=" + dataname + ", payload_type=" + payloadType
+                + ", transport=" + transport + ", size=" + size + "]";
+    }
+
+    /** Builder for {@link WirePayload}. */
+    public static final class Builder {
+        private String id;
+        private String dataname;
+        private PayloadType payloadType;
+        private Transport transport;
+        private long size;
+        private String data;
+        private Map<String, Object> metadata = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder dataname(String dataname) {
+            this.dataname = dataname;
+            return this;
+        }
+
+        public Builder payloadType(PayloadType payloadType) {
+            this.payloadType = payloadType;
+            return this;
+        }
+
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder size(long size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder data(String data) {
+            this.data = data;
+            return this;
+        }
+
+        /** Replaces the metadata. */
+        public Builder metadata(Map<String, ?> metadata) {
+            this.metadata = new LinkedHashMap<>(metadata);
+            return this;
+        }
+
+        public Builder putMetadata(String key, Object value) {
+            this.metadata.put(key, value);
+            return this;
+        }
+
+        public WirePayload build() {
+            return new WirePayload(this);
+        }
+    }
+}

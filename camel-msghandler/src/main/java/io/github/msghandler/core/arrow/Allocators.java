@@ -1,0 +1,28 @@
+package io.github.msghandler.core.arrow;
+
+import io.github.msghandler.core.MsgHandlerException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * One Arrow root allocator for the library; each encode or decode takes a child of it and closes the child, so a
+ * leak shows up as an error at once instead of growing memory.
+ */
+final class Allocators {
+    private Allocators() {
+    }
+
+    private static final class Holder {
+        static final RootAllocator ROOT = new RootAllocator();
+    }
+
+    static BufferAllocator newChild(String name) {
+        try {
+            return Holder.ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
+        } catch (LinkageError | RuntimeException e) {
+            // Arrow's memory module reflects into java.nio; without the flag it fails in its static initialiser.
+            throw new MsgHandlerException("Apache Arrow could not allocate memory; on JDK 17 and later start the JVM "
+                    + "with --add-opens=java.base/java.nio=ALL-UNNAMED (cause: " + e + ")", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.msghandler.core.store;
+
+import java.time.Duration;
+
+/**
+ * The retry schedule of wire format section 7: up to {@code maxRetries} attempts; before attempt n+1 wait
+ * {@code min(baseDelay * 2^(n-1), maxDelay)}.
+ *
+ * @param maxRetries attempts in all, at least 1 (seed default 5)
+ * @param baseDelay the wait before the second attempt (seed default 100 ms)
+ * @param maxDelay the longest single wait (seed default 5000 ms)
+ */
+public record Backoff(int maxRetries, Duration baseDelay, Duration maxDelay) {
+    /** The seed's defaults: 5 attempts, 100 ms, 5000 ms. */
+    public static final Backoff DEFAULT = new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(5000));
+
+    public Backoff {
+        if (maxRetries < 1) {
+            throw new IllegalArgumentException("maxRetries must be at least 1, was " + maxRetries);
+        }
+        if (baseDelay.isNegative() || maxDelay.isNegative()) {
+            throw new IllegalArgumentException("delays must not be negative");
+        }
+    }
+
+    /**
+     * The wait before attempt number {@code attempt} (1-based); zero before the first.
+     */
+    public Duration delayBefore(int attempt) {
+        if (attempt <= 1) {
+            return Duration.ZERO;
+        }
+        int doublings = attempt - 2;
+        long base = baseDelay.toMillis();
+        long delay = doublings >= 62 || base > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : base << doublings;
+        return Duration.ofMillis(Math.min(delay, maxDelay.toMillis()));
+    }
+}

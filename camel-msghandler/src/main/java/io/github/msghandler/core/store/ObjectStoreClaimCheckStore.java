@@ -1,0 +1,167 @@
+package io.github.msghandler.core.store;
+
+import io.github.msghandler.core.ClaimCheckStoreException;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.ObjectStore;
+import io.nats.client.ObjectStoreManagement;
+import io.nats.client.api.ObjectMeta;
+import io.nats.client.api.ObjectStoreConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.support.NatsJetStreamConstants;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Claim-check store in a NATS JetStream Object Store bucket: the default store, since it needs nothing beyond the
+ * broker (started with {@code -js}). Links are {@code nats-os://<bucket>/<id>%2F<dataname>}. The bucket is created
+ * on first use when missing, with file storage and the configured TTL, so unclaimed payloads do not pile up.
+ */
+public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
+    /** The bucket used when none is configured. */
+    public static final String DEFAULT_BUCKET = "msghandler";
+    /** How long payloads stay in a bucket this store creates, when no TTL is configured. */
+    public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+
+    /** JetStream API error code for a missing stream, i.e. a missing Object Store bucket. */
+    private static final int JS_STREAM_NOT_FOUND_ERR = 10059;
+
+    private final Connection connection;
+    private final String bucket;
+    private final Duration ttl;
+    private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+
+    private ObjectStoreClaimCheckStore(Builder builder) {
+        this.connection = Objects.requireNonNull(builder.connection, "connection");
+        this.bucket = builder.bucket;
+        this.ttl = builder.ttl;
+    }
+
+    public static Builder builder(Connection connection) {
+        return new Builder(connection);
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public URI upload(ClaimCheckKey key, InputStream content, long size) throws IOException {
+        requireJetStream();
+        ObjectStore store = ensureBucket();
+        String name = key.objectName();
+        try {
+            store.put(ObjectMeta.builder(name).description("msghandler payload " + key.dataname()).build(), content);
+        } catch (JetStreamApiException e) {
+            throw new ClaimCheckStoreException("Object Store bucket '" + bucket + "' refused payload '"
+                    + key.dataname() + "': " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256, which jnats needs", e);
+        }
+        return new NatsObjectLink(bucket, name).toUri();
+    }
+
+    /** Fetches a {@code nats-os} link of any bucket on this store's connection. */
+    @Override
+    public void download(URI link, OutputStream target) throws IOException {
+        NatsObjectLink object;
+        try {
+            object = NatsObjectLink.parse(link);
+        } catch (IllegalArgumentException e) {
+            throw new LinkDownloadException(e.getMessage(), false, e);
+        }
+        requireJetStream();
+        try {
+            ObjectStore store = connection.objectStore(object.bucket());
+            if (store.getInfo(object.objectName()) == null) {
+                throw new LinkDownloadException("no object '" + object.objectName() + "' in bucket '"
+                        + object.bucket() + "'", false);
+            }
+            store.get(object.objectName(), target);
+        } catch (JetStreamApiException e) {
+            throw new LinkDownloadException("Object Store answered: " + e.getMessage(), isTransient(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while fetching " + link);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256, which jnats needs", e);
+        }
+    }
+
+    private static boolean isTransient(JetStreamApiException e) {
+        // A missing bucket or object (404 from the JetStream API) will not heal by retrying.
+        int code = e.getApiErrorCode();
+        return code != NatsJetStreamConstants.JS_NO_MESSAGE_FOUND_ERR && code != JS_STREAM_NOT_FOUND_ERR
+                && e.getErrorCode() != 404;
+    }
+
+    private void requireJetStream() {
+        if (connection.getServerInfo() != null && !connection.getServerInfo().isJetStreamAvailable()) {
+            throw new ClaimCheckStoreException("JetStream is not enabled on the NATS server at "
+                    + connection.getConnectedUrl() + ", so the Object Store claim-check store cannot work: start "
+                    + "nats-server with -js, or set a file server URL (fileserverUrl) for link payloads");
+        }
+    }
+
+    private ObjectStore ensureBucket() throws IOException {
+        try {
+            if (!knownBuckets.contains(bucket)) {
+                ObjectStoreManagement management = connection.objectStoreManagement();
+                if (!management.getBucketNames().contains(bucket)) {
+                    management.create(ObjectStoreConfiguration.builder(bucket)
+                            .storageType(StorageType.File)
+                            .ttl(ttl)
+                            .description("msghandler claim-check payloads")
+                            .build());
+                }
+                knownBuckets.add(bucket);
+            }
+            return connection.objectStore(bucket);
+        } catch (JetStreamApiException e) {
+            throw new ClaimCheckStoreException("cannot create or open Object Store bucket '" + bucket + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectStoreClaimCheckStore[bucket=" + bucket + ", ttl=" + ttl + "]";
+    }
+
+    /** Builder for {@link ObjectStoreClaimCheckStore}. */
+    public static final class Builder {
+        private final Connection connection;
+        private String bucket = DEFAULT_BUCKET;
+        private Duration ttl = DEFAULT_TTL;
+
+        private Builder(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The bucket for uploads; default {@value ObjectStoreClaimCheckStore#DEFAULT_BUCKET}. */
+        public Builder bucket(String bucket) {
+            if (bucket == null || bucket.isEmpty()) {
+                throw new IllegalArgumentException("bucket must not be empty");
+            }
+            this.bucket = bucket;
+            return this;
+        }
+
+        /** TTL of a bucket this store creates; zero keeps payloads until deleted. Default 24 hours. */
+        public Builder ttl(Duration ttl) {
+            this.ttl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        public ObjectStoreClaimCheckStore build() {
+            return new ObjectStoreClaimCheckStore(this);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.msghandler.core.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.WirePayload;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import static io.github.msghandler.core.wire.WireFields.*;
+
+/**
+ * Writes an {@link Envelope} as the UTF-8 JSON body of a NATS message, fields in the contract's order, streamed with
+ * Jackson's generator.
+ */
+public final class EnvelopeWriter {
+    private EnvelopeWriter() {
+    }
+
+    /** The envelope as UTF-8 JSON bytes. */
+    public static byte[] toBytes(Envelope envelope) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(initialCapacity(envelope));
+        try {
+            write(envelope, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Streams the envelope as UTF-8 JSON to {@code out}, leaving it open. */
+    public static void write(Envelope envelope, OutputStream out) throws IOException {
+        try (JsonGenerator gen = WireJson.mapper().getFactory().createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeStringField(CORRELATION_ID, envelope.correlationId());
+            gen.writeStringField(MSG_ID, envelope.msgId());
+            gen.writeStringField(TIMESTAMP, envelope.timestamp());
+            gen.writeStringField(SEND_TO, envelope.sendTo());
+            gen.writeStringField(MSG_PURPOSE, envelope.msgPurpose());
+            gen.writeStringField(SENDER_NAME, envelope.senderName());
+            gen.writeStringField(SENDER_ID, envelope.senderId());
+            gen.writeStringField(RECEIVER_NAME, envelope.receiverName());
+            gen.writeStringField(RECEIVER_ID, envelope.receiverId());
+            gen.writeStringField(REPLY_TO, envelope.replyTo());
+            gen.writeStringField(REPLY_TO_MSG_ID, envelope.replyToMsgId());
+            gen.writeStringField(BROKER_URL, envelope.brokerUrl());
+            writeMap(gen, METADATA, envelope.metadata());
+            gen.writeArrayFieldStart(PAYLOADS);
+            for (WirePayload payload : envelope.payloads()) {
+                writePayload(gen, payload);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+    }
+
+    private static void writePayload(JsonGenerator gen, WirePayload payload) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField(ID, payload.id());
+        gen.writeStringField(DATANAME, payload.dataname());
+        gen.writeStringField(PAYLOAD_TYPE, payload.payloadType().wireName());
+        gen.writeStringField(TRANSPORT, payload.transport().wireName());
+        gen.writeStringField(ENCODING, payload.encoding());
+        gen.writeNumberField(SIZE, payload.size());
+        gen.writeStringField(DATA, payload.data());
+        writeMap(gen, METADATA, payload.metadata());
+        gen.writeEndObject();
+    }
+
+    private static void writeMap(JsonGenerator gen, String field, Map<String, Object> map) throws IOException {
+        gen.writeFieldName(field);
+        WireJson.mapper().writeValue(gen, map);
+    }
+
+    private static int initialCapacity(Envelope envelope) {
+        long dataChars = 0;
+        for (WirePayload payload : envelope.payloads()) {
+            dataChars += payload.data().length() + 512;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, 1024 + dataChars);
+    }
+}
