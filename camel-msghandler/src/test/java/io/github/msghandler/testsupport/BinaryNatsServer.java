@@ -1,0 +1,124 @@
+package io.github.msghandler.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** nats-server from PATH on a free loopback port, its JetStream store in a temporary directory. */
+final class BinaryNatsServer implements NatsTestServer {
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private final Process process;
+    private final int port;
+    private final Path storeDir;
+    private final StringBuffer log;
+
+    private BinaryNatsServer(Process process, int port, Path storeDir, StringBuffer log) {
+        this.process = process;
+        this.port = port;
+        this.storeDir = storeDir;
+        this.log = log;
+    }
+
+    static Path findOnPath() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "nats-server");
+            if (NatsTestServer.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static BinaryNatsServer start(Path binary, List<String> extraArgs) {
+        try {
+            Path storeDir = Files.createTempDirectory("nats-test-");
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
+                    String.valueOf(port), "-sd", storeDir.toString()));
+            command.addAll(extraArgs);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            StringBuffer log = new StringBuffer();
+            CountDownLatch ready = new CountDownLatch(1);
+            Thread reader = new Thread(() -> pump(process, log, ready), "nats-server-log-" + port);
+            reader.setDaemon(true);
+            reader.start();
+            if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("nats-server did not start within " + START_TIMEOUT_SECONDS
+                        + " s: " + command + "\n" + log);
+            }
+            return new BinaryNatsServer(process, port, storeDir, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pump(Process process, StringBuffer log, CountDownLatch ready) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                log.append(line).append('\n');
+                if (line.contains("Server is ready")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            log.append("log reader stopped: ").append(e).append('\n');
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public String url() {
+        return "nats://127.0.0.1:" + port;
+    }
+
+    /** What the server logged so far, for failure messages. */
+    String log() {
+        return log.toString();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(storeDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.msghandler.testsupport;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real nats-server with JetStream for tests: the {@code nats} image through Testcontainers when a Docker engine
+ * answers, else the {@code nats-server} binary on PATH. Never a mock.
+ */
+public interface NatsTestServer extends AutoCloseable {
+
+    /** {@code nats://host:port} of the running server. */
+    String url();
+
+    /** Stops the server. */
+    @Override
+    void close();
+
+    /** A new connection to this server; the caller closes it. */
+    default Connection connect() {
+        try {
+            return Nats.connect(new Options.Builder().server(url()).connectionTimeout(Duration.ofSeconds(10))
+                    .build());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot connect to the test NATS server at " + url(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a server with JetStream, by whichever way this machine offers. */
+    static NatsTestServer start() {
+        return start(true);
+    }
+
+    /**
+     * @param jetStream false starts a server without JetStream, to test what happens then
+     */
+    static NatsTestServer start(boolean jetStream) {
+        if (ContainerNatsServer.isDockerAvailable()) {
+            return ContainerNatsServer.start(jetStream);
+        }
+        Path binary = BinaryNatsServer.findOnPath();
+        if (binary != null) {
+            return BinaryNatsServer.start(binary, jetStream ? List.of("-js") : List.of());
+        }
+        throw new IllegalStateException("No NATS server for the tests. Either start a Docker engine (Testcontainers "
+                + "then runs the 'nats' image with -js), or put nats-server on the PATH (Debian/Ubuntu: "
+                + "apt-get install nats-server; elsewhere: https://github.com/nats-io/nats-server/releases).");
+    }
+
+    /** True when a file is an executable regular file. */
+    static boolean isExecutable(Path file) {
+        return Files.isRegularFile(file) && Files.isExecutable(file);
+    }
+}
