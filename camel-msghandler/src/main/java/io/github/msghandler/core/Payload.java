@@ -34,10 +34,16 @@ public final class Payload {
     /**
      * The seed's tuple with the type by wire name.
      *
-     * @throws IllegalArgumentException for an unknown type name
+     * @throws PayloadValueException for an unknown type name, naming the dataname, the type and the value's class
      */
     public static Payload of(String dataname, Object data, String type) {
-        return of(dataname, data, PayloadType.fromWireName(type));
+        PayloadType payloadType;
+        try {
+            payloadType = PayloadType.fromWireName(type);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadValueException(dataname, type, data, e.getMessage(), e);
+        }
+        return of(dataname, data, payloadType);
     }
 
     /** A copy with one more payload metadata entry (for example {@code content_type}). */

@@ -100,8 +100,18 @@ public final class ArrowTable {
             VectorSchemaRoot batch = reader.getVectorSchemaRoot();
             VectorSchemaRoot table = VectorSchemaRoot.create(batch.getSchema(), allocator);
             try {
+                boolean first = true;
                 while (reader.loadNextBatch()) {
-                    VectorSchemaRootAppender.append(false, table, batch);
+                    if (first) {
+                        // The appender cannot grow an empty root: take over the first batch's buffers instead.
+                        for (int i = 0; i < batch.getFieldVectors().size(); i++) {
+                            batch.getVector(i).makeTransferPair(table.getVector(i)).transfer();
+                        }
+                        table.setRowCount(batch.getRowCount());
+                        first = false;
+                    } else {
+                        VectorSchemaRootAppender.append(false, table, batch);
+                    }
                 }
                 return table;
             } catch (RuntimeException e) {
