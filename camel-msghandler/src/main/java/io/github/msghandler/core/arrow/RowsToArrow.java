@@ -16,6 +16,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,19 +64,34 @@ final class RowsToArrow {
                     + (row == null ? "null" : row.getClass().getName()) + ", not a row Map, record or bean");
         }
         if (row.getClass().isRecord()) {
-            // Read record components directly so that java.time values keep their column types.
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (RecordComponent component : row.getClass().getRecordComponents()) {
-                try {
-                    map.put(component.getName(), component.getAccessor().invoke(row));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalArgumentException("row " + index + ": cannot read record component "
-                            + component.getName(), e);
-                }
+            Map<String, Object> map = recordComponents(row);
+            if (map != null) {
+                return map;
             }
-            return map;
         }
         return WireJson.mapper().convertValue(row, LinkedHashMap.class);
+    }
+
+    /**
+     * A record's components read directly, so that java.time values keep their column types (Jackson would turn
+     * them into text); null when the record's accessors cannot be reached, and Jackson reads it instead.
+     */
+    private static Map<String, Object> recordComponents(Object record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Method accessor = component.getAccessor();
+            try {
+                if (!accessor.trySetAccessible()) {
+                    return null;
+                }
+                map.put(component.getName(), accessor.invoke(record));
+            } catch (IllegalAccessException e) {
+                return null;
+            } catch (InvocationTargetException e) {
+                throw new IllegalArgumentException("record accessor " + component.getName() + " failed", e.getCause());
+            }
+        }
+        return map;
     }
 
     /** A new root holding the rows; the caller closes it. */

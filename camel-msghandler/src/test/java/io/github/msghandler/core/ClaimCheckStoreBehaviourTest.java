@@ -1,0 +1,139 @@
+package io.github.msghandler.core;
+
+import io.github.msghandler.core.store.ClaimCheckKey;
+import io.github.msghandler.core.store.NatsObjectLink;
+import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
+import io.github.msghandler.core.store.PlikClaimCheckStore;
+import io.github.msghandler.testsupport.NatsServerExtension;
+import io.github.msghandler.testsupport.NatsTestServer;
+import io.github.msghandler.testsupport.PlikTestServer;
+import io.nats.client.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What each claim-check store promises beyond a round trip: TTL and one-shot, clear errors, spooling. */
+class ClaimCheckStoreBehaviourTest {
+    @RegisterExtension
+    static NatsServerExtension nats = new NatsServerExtension();
+
+    private static final byte[] DATA = "claim-check payload".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void plikUploadsDefaultToTtlAndCanBeFetchedTwice() throws Exception {
+        try (PlikTestServer plik = PlikTestServer.start()) {
+            PlikClaimCheckStore store = PlikClaimCheckStore.builder(URI.create(plik.url())).build();
+
+            URI link = store.upload(new ClaimCheckKey("id-1", "report final.pdf"), DATA);
+
+            assertFalse(plik.lastUploadRequest().get("oneShot").asBoolean());
+            assertEquals(86_400, plik.lastUploadRequest().get("ttl").asLong());
+            assertTrue(link.toString().startsWith(plik.url() + "/file/"), link.toString());
+            assertTrue(link.toString().endsWith("/report%20final.pdf"), link.toString());
+            assertArrayEquals(DATA, store.download(link));
+            assertArrayEquals(DATA, store.download(link), "a TTL upload survives a second download");
+        }
+    }
+
+    @Test
+    void plikOneShotLinkIsGoneAfterItsFirstDownload() throws Exception {
+        try (PlikTestServer plik = PlikTestServer.start()) {
+            PackOptions options = PackOptions.builder().publish(false).sizeThreshold(1)
+                    .store(PlikClaimCheckStore.builder(URI.create(plik.url())).oneShot(true)
+                            .ttl(Duration.ofMinutes(5)).build()).build();
+            byte[] json = MsgHandler.smartpack("s", List.of(Payload.of("once", DATA, "binary")), options).jsonBytes();
+
+            assertTrue(plik.lastUploadRequest().get("oneShot").asBoolean());
+            assertEquals(300, plik.lastUploadRequest().get("ttl").asLong());
+            assertArrayEquals(DATA, MsgHandler.smartunpack(json, UnpackOptions.defaults()).payloads().get(0).bytes());
+            LinkFetchException second = assertThrows(LinkFetchException.class,
+                    () -> MsgHandler.smartunpack(json, UnpackOptions.defaults()));
+            assertTrue(second.getMessage().contains("404"), second.getMessage());
+        }
+    }
+
+    @Test
+    void objectStoreWithoutJetStreamSaysHowToFixIt() {
+        try (NatsTestServer plain = NatsTestServer.start(false); Connection connection = plain.connect()) {
+            ClaimCheckStoreException e = assertThrows(ClaimCheckStoreException.class, () -> MsgHandler.smartpack(
+                    "s", List.of(Payload.of("big", DATA, "binary")),
+                    PackOptions.builder().connection(connection).sizeThreshold(1).build()));
+
+            assertTrue(e.getMessage().contains("-js") && e.getMessage().contains("fileserverUrl"), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void objectStoreCreatesItsBucketAndNamesObjectsByIdAndDataname() throws Exception {
+        ObjectStoreClaimCheckStore store = ObjectStoreClaimCheckStore.builder(nats.connection())
+                .bucket("fresh-bucket").build();
+
+        URI link = store.upload(new ClaimCheckKey("0b1c", "notes/2026 ü.txt"), DATA);
+
+        assertEquals("nats-os://fresh-bucket/0b1c%2Fnotes%2F2026%20%C3%BC.txt", link.toString());
+        assertEquals(new NatsObjectLink("fresh-bucket", "0b1c/notes/2026 ü.txt"), NatsObjectLink.parse(link));
+        assertTrue(nats.connection().objectStoreManagement().getBucketNames().contains("fresh-bucket"));
+        assertArrayEquals(DATA, store.download(link));
+    }
+
+    @Test
+    void missingObjectIsAFinalErrorNotAHang() {
+        String json = "{\"payloads\":[{\"dataname\":\"gone\",\"payload_type\":\"binary\",\"transport\":\"link\","
+                + "\"size\":3,\"data\":\"nats-os://msghandler/never-uploaded\"}]}";
+        LinkFetchException e = assertThrows(LinkFetchException.class, () -> MsgHandler.smartunpack(
+                json.getBytes(StandardCharsets.UTF_8), UnpackOptions.builder().connection(nats.connection()).build()));
+
+        assertEquals(1, e.attempts());
+    }
+
+    @Test
+    void largeLinkPayloadIsSpooledToAVerifiedFile(@TempDir Path spool) throws Exception {
+        byte[] big = new byte[2_000_000];
+        new Random(42).nextBytes(big);
+        byte[] json = MsgHandler.smartpack("s", List.of(Payload.of("video", big, "video")),
+                PackOptions.builder().connection(nats.connection()).publish(false).build()).jsonBytes();
+
+        UnpackedEnvelope unpacked = MsgHandler.smartunpack(json, UnpackOptions.builder()
+                .connection(nats.connection()).spoolThreshold(1_000_000).spoolDirectory(spool).build());
+
+        DecodedPayload video = unpacked.payloads().get(0);
+        assertTrue(video.isSpooled());
+        Path file = video.value(Path.class);
+        assertEquals(spool, file.getParent());
+        assertArrayEquals(big, Files.readAllBytes(file));
+        unpacked.deleteSpooledFiles();
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void spoolFileOfARefusedPayloadIsDeleted(@TempDir Path spool) throws Exception {
+        byte[] big = new byte[1_500_000];
+        byte[] json = MsgHandler.smartpack("s", List.of(Payload.of("doc", big, "binary")),
+                PackOptions.builder().connection(nats.connection()).publish(false).build()).jsonBytes();
+        String tampered = new String(json, StandardCharsets.UTF_8).replaceFirst("\"sha256\":\"[0-9a-f]{4}",
+                "\"sha256\":\"ffff");
+
+        assertThrows(PayloadIntegrityException.class, () -> MsgHandler.smartunpack(
+                tampered.getBytes(StandardCharsets.UTF_8), UnpackOptions.builder().connection(nats.connection())
+                        .spoolThreshold(1).spoolDirectory(spool).build()));
+        try (var left = Files.list(spool)) {
+            assertEquals(0, left.count(), "no spool file is left behind");
+        }
+    }
+}
