@@ -93,13 +93,20 @@ class ClaimCheckStoreBehaviourTest {
     }
 
     @Test
-    void missingObjectIsAFinalErrorNotAHang() {
-        String json = "{\"payloads\":[{\"dataname\":\"gone\",\"payload_type\":\"binary\",\"transport\":\"link\","
-                + "\"size\":3,\"data\":\"nats-os://msghandler/never-uploaded\"}]}";
-        LinkFetchException e = assertThrows(LinkFetchException.class, () -> MsgHandler.smartunpack(
-                json.getBytes(StandardCharsets.UTF_8), UnpackOptions.builder().connection(nats.connection()).build()));
+    void missingBucketOrObjectIsAFinalErrorNotAHang() throws Exception {
+        ObjectStoreClaimCheckStore.builder(nats.connection()).bucket("existing").build()
+                .upload(new ClaimCheckKey("x", "y"), DATA);
+        for (String link : List.of("nats-os://no-such-bucket/x", "nats-os://existing/never-uploaded")) {
+            String json = "{\"payloads\":[{\"dataname\":\"gone\",\"payload_type\":\"binary\",\"transport\":"
+                    + "\"link\",\"size\":3,\"data\":\"" + link + "\"}]}";
+            LinkFetchException e = assertThrows(LinkFetchException.class, () -> MsgHandler.smartunpack(
+                    json.getBytes(StandardCharsets.UTF_8),
+                    UnpackOptions.builder().connection(nats.connection()).build()));
 
-        assertEquals(1, e.attempts());
+            assertEquals(1, e.attempts(), e.getMessage());
+            assertTrue(e.getMessage().contains(link.contains("no-such") ? "no Object Store bucket" : "no object"),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class DefaultLinkDownloader implements LinkDownloader {
     private final HttpLinkDownloader http;
-    private final Connection connection;
+    private final ObjectStoreClaimCheckStore objectStore;
 
     /**
      * @param http the HTTP downloader
@@ -22,18 +22,18 @@ public final class DefaultLinkDownloader implements LinkDownloader {
      */
     public DefaultLinkDownloader(HttpLinkDownloader http, Connection connection) {
         this.http = http;
-        this.connection = connection;
+        this.objectStore = connection == null ? null : ObjectStoreClaimCheckStore.builder(connection).build();
     }
 
     @Override
     public void download(URI link, OutputStream target) throws IOException {
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals(NatsObjectLink.SCHEME)) {
-            if (connection == null) {
+            if (objectStore == null) {
                 throw new LinkDownloadException("a " + NatsObjectLink.SCHEME + " link needs a NATS connection, and "
                         + "the message came with none: pass one in the unpack options", false);
             }
-            ObjectStoreClaimCheckStore.builder(connection).build().download(link, target);
+            objectStore.download(link, target);
         } else {
             http.download(link, target);
         }

@@ -79,6 +79,7 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
         }
         requireJetStream();
         try {
+            requireBucket(object.bucket());
             ObjectStore store = connection.objectStore(object.bucket());
             if (store.getInfo(object.objectName()) == null) {
                 throw new LinkDownloadException("no object '" + object.objectName() + "' in bucket '"
@@ -93,6 +94,26 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256, which jnats needs", e);
         }
+    }
+
+    /**
+     * Asking a missing bucket for an object does not fail fast (the request just times out), so check the bucket
+     * once per store and bucket first: a missing one is final, not worth retries.
+     */
+    private void requireBucket(String name) throws IOException, JetStreamApiException {
+        if (knownBuckets.contains(name)) {
+            return;
+        }
+        try {
+            connection.objectStoreManagement().getStatus(name);
+        } catch (JetStreamApiException e) {
+            if (!isTransient(e)) {
+                throw new LinkDownloadException("no Object Store bucket '" + name + "' on the broker at "
+                        + connection.getConnectedUrl(), false, e);
+            }
+            throw e;
+        }
+        knownBuckets.add(name);
     }
 
     private static boolean isTransient(JetStreamApiException e) {
