@@ -143,4 +143,43 @@ class ClaimCheckStoreBehaviourTest {
             assertEquals(0, left.count(), "no spool file is left behind");
         }
     }
+
+    /** A user's own store: here one that keeps payloads in a map and serves them from its own HTTP server. */
+    private static final class MapBackedStore implements io.github.msghandler.core.store.ClaimCheckStore {
+        private final io.github.msghandler.testsupport.FileTestServer server;
+        private int uploads;
+
+        MapBackedStore(io.github.msghandler.testsupport.FileTestServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public URI upload(ClaimCheckKey key, java.io.InputStream content, long size) throws java.io.IOException {
+            uploads++;
+            server.put("/custom/" + key.id(), content.readAllBytes());
+            return URI.create(server.url() + "/custom/" + key.id());
+        }
+
+        @Override
+        public void download(URI link, java.io.OutputStream target) throws java.io.IOException {
+            new io.github.msghandler.core.store.HttpLinkDownloader().download(link, target);
+        }
+    }
+
+    @Test
+    void userStoreTakesUploadsAndServesAsDownloadHandler() throws Exception {
+        try (var server = io.github.msghandler.testsupport.FileTestServer.start()) {
+            MapBackedStore store = new MapBackedStore(server);
+            byte[] json = MsgHandler.smartpack("s", List.of(Payload.of("doc", DATA, "binary")),
+                    PackOptions.builder().publish(false).sizeThreshold(1).store(store).build()).jsonBytes();
+
+            UnpackedEnvelope unpacked = MsgHandler.smartunpack(json,
+                    UnpackOptions.builder().downloadHandler(store).build());
+
+            assertEquals(1, store.uploads);
+            assertEquals(1, server.getCount());
+            assertArrayEquals(DATA, unpacked.payloads().get(0).bytes());
+            assertTrue(unpacked.payloads().get(0).wire().data().startsWith(server.url() + "/custom/"));
+        }
+    }
 }
