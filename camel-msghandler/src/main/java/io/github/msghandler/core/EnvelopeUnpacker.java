@@ -53,6 +53,9 @@ final class EnvelopeUnpacker {
     private static DecodedPayload decode(WirePayload wire, String path, RetryingFetcher fetcher,
                                          UnpackOptions options) {
         requireShaText(wire, path);
+        if (wire.size() > options.maxPayloadSize()) {
+            throw new PayloadTooLargeException(wire.dataname(), wire.size(), options.maxPayloadSize());
+        }
         try {
             PayloadContent content = wire.transport() == Transport.DIRECT ? direct(wire, path)
                     : fetch(wire, fetcher, options);
@@ -94,7 +97,7 @@ final class EnvelopeUnpacker {
 
     private static PayloadContent fetch(WirePayload wire, RetryingFetcher fetcher, UnpackOptions options)
             throws IOException {
-        URI link = LinkPolicy.check(wire.data());
+        URI link = LinkPolicy.check(wire.data(), options.allowedLinkHosts());
         boolean toFile = wire.size() >= options.spoolThreshold();
         SpoolTarget target = new SpoolTarget(wire.dataname(), wire.size(), toFile, options.spoolDirectory());
         try {

@@ -18,7 +18,10 @@ final class LinkPolicy {
     private LinkPolicy() {
     }
 
-    static URI check(String url) {
+    /**
+     * @param allowedHosts lower-case hosts or host:port that http(s) links may name; empty allows any
+     */
+    static URI check(String url, Set<String> allowedHosts) {
         URI uri;
         try {
             uri = new URI(url);
@@ -33,6 +36,15 @@ final class LinkPolicy {
         if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
             throw new LinkRefusedException(url, "no host (or bucket) in the URL");
         }
+        if (!allowedHosts.isEmpty() && !scheme.equals(NatsObjectLink.SCHEME) && !isAllowed(uri, allowedHosts)) {
+            throw new LinkRefusedException(url, "host '" + uri.getHost() + "' is not in the allowed link hosts "
+                    + allowedHosts + " (option allowedLinkHosts)");
+        }
         return uri;
+    }
+
+    private static boolean isAllowed(URI uri, Set<String> allowedHosts) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return allowedHosts.contains(host) || allowedHosts.contains(host + ":" + uri.getPort());
     }
 }

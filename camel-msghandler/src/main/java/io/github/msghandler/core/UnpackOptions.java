@@ -6,7 +6,11 @@ import io.nats.client.Connection;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The options of smartunpack, named and defaulted as in the seed README. Immutable; build with {@link #builder()}.
@@ -20,6 +24,8 @@ public final class UnpackOptions {
     private final Connection connection;
     private final long spoolThreshold;
     private final Path spoolDirectory;
+    private final Set<String> allowedLinkHosts;
+    private final long maxPayloadSize;
 
     private UnpackOptions(Builder b) {
         this.downloadHandler = b.downloadHandler;
@@ -27,6 +33,8 @@ public final class UnpackOptions {
         this.connection = b.connection;
         this.spoolThreshold = b.spoolThreshold;
         this.spoolDirectory = b.spoolDirectory;
+        this.allowedLinkHosts = Set.copyOf(b.allowedLinkHosts);
+        this.maxPayloadSize = b.maxPayloadSize;
     }
 
     public static UnpackOptions defaults() {
@@ -61,6 +69,16 @@ public final class UnpackOptions {
         return spoolDirectory;
     }
 
+    /** Hosts (or host:port) that http(s) links may point to, lower case; empty allows any host. */
+    public Set<String> allowedLinkHosts() {
+        return allowedLinkHosts;
+    }
+
+    /** The largest payload accepted, in bytes, judged on the declared size before any fetch. */
+    public long maxPayloadSize() {
+        return maxPayloadSize;
+    }
+
     /** Builder for {@link UnpackOptions}; starts at the seed defaults (5 attempts, 100 ms, 5000 ms). */
     public static final class Builder {
         private LinkDownloader downloadHandler;
@@ -70,6 +88,8 @@ public final class UnpackOptions {
         private Connection connection;
         private long spoolThreshold = DEFAULT_SPOOL_THRESHOLD;
         private Path spoolDirectory;
+        private Set<String> allowedLinkHosts = Set.of();
+        private long maxPayloadSize = Long.MAX_VALUE;
 
         private Builder() {
         }
@@ -118,6 +138,30 @@ public final class UnpackOptions {
 
         public Builder spoolDirectory(Path spoolDirectory) {
             this.spoolDirectory = spoolDirectory;
+            return this;
+        }
+
+        /**
+         * Only http(s) links to these hosts (or {@code host:port}) are fetched; others are refused before any I/O.
+         * Empty (the default) allows any host.
+         */
+        public Builder allowedLinkHosts(Collection<String> hosts) {
+            Set<String> normalised = new HashSet<>();
+            for (String host : hosts) {
+                if (host != null && !host.isBlank()) {
+                    normalised.add(host.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            this.allowedLinkHosts = normalised;
+            return this;
+        }
+
+        /** Payloads declaring more bytes than this are refused before any fetch; default no limit. */
+        public Builder maxPayloadSize(long maxPayloadSize) {
+            if (maxPayloadSize < 0) {
+                throw new IllegalArgumentException("maxPayloadSize must not be negative");
+            }
+            this.maxPayloadSize = maxPayloadSize;
             return this;
         }
 

@@ -148,4 +148,24 @@ class BadInputTest {
         assertEquals("spreadsheet", e.payloadType());
         assertTrue(e.getMessage().contains("java.util"), e.getMessage());
     }
+
+    @Test
+    void linkToAHostOutsideTheAllowListIsRefusedNamingTheOption() {
+        String json = envelopeWith(payload("\"binary\"", "\"link\"", "\"none\"", "6",
+                "\"http://169.254.169.254/latest/meta-data\"", "null"));
+        LinkRefusedException e = assertThrows(LinkRefusedException.class, () -> MsgHandler.smartunpack(
+                json.getBytes(StandardCharsets.UTF_8),
+                UnpackOptions.builder().allowedLinkHosts(List.of("files.example.org", "localhost:8080")).build()));
+        assertTrue(e.getMessage().contains("allowedLinkHosts"), e.getMessage());
+    }
+
+    @Test
+    void payloadDeclaringMoreThanTheLimitIsRefusedBeforeFetching() {
+        String json = envelopeWith(payload("\"binary\"", "\"link\"", "\"none\"", "5000000000",
+                "\"http://127.0.0.1:9/never-fetched\"", "null"));
+        PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class, () -> MsgHandler.smartunpack(
+                json.getBytes(StandardCharsets.UTF_8), UnpackOptions.builder().maxPayloadSize(1_000_000).build()));
+        assertEquals("d", e.dataname());
+        assertTrue(e.getMessage().contains("maxPayloadSize"), e.getMessage());
+    }
 }
