@@ -7,8 +7,6 @@ import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.github.msghandler.core.store.PlikClaimCheckStore;
 import io.github.msghandler.core.wire.EnvelopeWriter;
 import io.nats.client.Connection;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +23,6 @@ import java.util.UUID;
 
 /** smartpack: encodes payloads, chooses each one's transport, uploads links, writes and publishes the envelope. */
 final class EnvelopePacker {
-    /** JetStream de-duplicates on this header (wire format section 1). */
-    static final String NATS_MSG_ID = "Nats-Msg-Id";
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -71,10 +67,11 @@ final class EnvelopePacker {
                     largestDirect.moveToLink();
                     continue;
                 }
+                PackResult result = new PackResult(envelope, json);
                 if (options.publish()) {
-                    publish(connection.get(), subject, envelope, json, connection.maxPayload());
+                    publish(connection.get(), result, connection.maxPayload());
                 }
-                return new PackResult(envelope, json);
+                return result;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading a payload failed: " + e.getMessage(), e);
@@ -139,17 +136,16 @@ final class EnvelopePacker {
                 .orElse(null);
     }
 
-    private static void publish(Connection connection, String subject, Envelope envelope, byte[] json,
-                                long maxPayload) {
-        if (json.length > maxPayload) {
-            throw new BrokerException("envelope of " + json.length + " bytes exceeds the broker's max_payload of "
+    private static void publish(Connection connection, PackResult result, long maxPayload) {
+        io.nats.client.Message message = result.toNatsMessage();
+        if (message.getData().length > maxPayload) {
+            throw new BrokerException("envelope of " + message.getData().length + " bytes exceeds the broker's max_payload of "
                     + maxPayload + " even with every payload sent by link; shrink the envelope metadata");
         }
-        Headers headers = new Headers().put(NATS_MSG_ID, envelope.msgId());
         try {
-            connection.publish(NatsMessage.builder().subject(subject).headers(headers).data(json).build());
+            connection.publish(message);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new BrokerException("cannot publish to '" + subject + "': " + e.getMessage(), e);
+            throw new BrokerException("cannot publish to '" + result.envelope().sendTo() + "': " + e.getMessage(), e);
         }
     }
 }

@@ -1,11 +1,18 @@
 package io.github.msghandler.core;
 
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * What smartpack returns: the envelope object and its JSON (the seed's {@code (env, env_json_str)}).
  */
 public final class PackResult {
+    /** The header JetStream de-duplicates on. */
+    public static final String NATS_MSG_ID = "Nats-Msg-Id";
+
     private final Envelope envelope;
     private final byte[] json;
 
@@ -26,6 +33,18 @@ public final class PackResult {
     /** The envelope JSON as UTF-8 bytes (a copy), exactly as published. */
     public byte[] jsonBytes() {
         return json.clone();
+    }
+
+    /**
+     * The NATS message that carries this envelope to its {@code send_to} subject, with {@code Nats-Msg-Id} set to
+     * the msg id so that JetStream can drop duplicates (wire format section 1).
+     */
+    public Message toNatsMessage() {
+        return NatsMessage.builder()
+                .subject(envelope.sendTo())
+                .headers(new Headers().put(NATS_MSG_ID, envelope.msgId()))
+                .data(json)
+                .build();
     }
 
     @Override

@@ -1,0 +1,56 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.Payload;
+import io.github.msghandler.core.WirePayload;
+import org.apache.camel.Message;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.attachment.AttachmentMessage;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Camel attachments (camel-attachments) as further payloads, named after the attachment and typed from its MIME
+ * type. camel-attachments is optional: without it on the classpath there are no attachments to send.
+ */
+final class AttachmentPayloads {
+    private static final boolean PRESENT = isPresent();
+
+    private AttachmentPayloads() {
+    }
+
+    static List<Payload> of(Message message) {
+        if (!PRESENT || !(message instanceof AttachmentMessage)) {
+            return List.of();
+        }
+        AttachmentMessage attachments = (AttachmentMessage) message;
+        if (!attachments.hasAttachments()) {
+            return List.of();
+        }
+        List<Payload> payloads = new ArrayList<>();
+        for (Map.Entry<String, jakarta.activation.DataHandler> entry : attachments.getAttachments().entrySet()) {
+            String mime = entry.getValue().getContentType();
+            try {
+                payloads.add(Payload.of(entry.getKey(), entry.getValue().getInputStream(),
+                                ExchangePayloads.rawType(mime))
+                        .withMetadata(WirePayload.CONTENT_TYPE, mime)
+                        .withMetadata(WirePayload.FILENAME, entry.getKey()));
+            } catch (IOException e) {
+                throw new RuntimeCamelException("cannot read attachment '" + entry.getKey() + "'", e);
+            }
+        }
+        return payloads;
+    }
+
+    private static boolean isPresent() {
+        try {
+            Class.forName("org.apache.camel.attachment.AttachmentMessage", false,
+                    AttachmentPayloads.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

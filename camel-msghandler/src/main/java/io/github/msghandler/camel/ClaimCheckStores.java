@@ -1,0 +1,51 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.store.ClaimCheckStore;
+import io.github.msghandler.core.store.HttpClaimCheckStore;
+import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
+import io.github.msghandler.core.store.PlikClaimCheckStore;
+import io.nats.client.Connection;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** The claim-check store an endpoint's options describe. */
+final class ClaimCheckStores {
+    private ClaimCheckStores() {
+    }
+
+    static ClaimCheckStore create(MsgHandlerConfiguration configuration, Connection connection) {
+        if (configuration.getClaimCheckStore() != null) {
+            return configuration.getClaimCheckStore();
+        }
+        String store = configuration.getStore();
+        if (store == null || store.isBlank()) {
+            store = configuration.getFileserverUrl() == null ? "objectstore" : "plik";
+        }
+        switch (store) {
+            case "objectstore":
+                return ObjectStoreClaimCheckStore.builder(connection)
+                        .bucket(configuration.getBucket())
+                        .ttl(Duration.ofMillis(configuration.getObjectStoreTtl()))
+                        .build();
+            case "plik":
+                return PlikClaimCheckStore.builder(fileserverUrl(configuration, store))
+                        .oneShot(configuration.isPlikOneShot())
+                        .ttl(Duration.ofMillis(configuration.getPlikTtl()))
+                        .token(configuration.getPlikToken())
+                        .build();
+            case "http":
+                return new HttpClaimCheckStore(fileserverUrl(configuration, store));
+            default:
+                throw new IllegalArgumentException("unknown store '" + store + "': use objectstore, plik or http, "
+                        + "or give your own with claimCheckStore=#bean");
+        }
+    }
+
+    private static URI fileserverUrl(MsgHandlerConfiguration configuration, String store) {
+        if (configuration.getFileserverUrl() == null) {
+            throw new IllegalArgumentException("store=" + store + " needs the fileserverUrl option");
+        }
+        return URI.create(configuration.getFileserverUrl());
+    }
+}

@@ -1,0 +1,222 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.DecodedPayload;
+import io.github.msghandler.core.Payload;
+import io.github.msghandler.core.PayloadType;
+import io.github.msghandler.core.PayloadValueException;
+import io.github.msghandler.core.WirePayload;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.util.FileUtil;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a Camel message into the payloads of one envelope. A body that is a list of payloads (core
+ * {@link Payload}s, received {@link DecodedPayload}s, Camel {@link Message}s or {@code (dataname, data, type)}
+ * tuples) gives exactly those; any other body gives one payload, its type from the
+ * {@link MsgHandlerConstants#PAYLOAD_TYPE} header, the {@code payloadType} option, or the body's Java type, content
+ * type and file extension. Camel attachments follow as further payloads.
+ */
+final class ExchangePayloads {
+    static final String DEFAULT_DATANAME = "body";
+    private static final String GENERIC_FILE = "org.apache.camel.component.file.GenericFile";
+
+    private final MsgHandlerConfiguration configuration;
+
+    ExchangePayloads(MsgHandlerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    List<Payload> toPayloads(Exchange exchange) {
+        Message message = exchange.getMessage();
+        List<Payload> payloads = new ArrayList<>();
+        Object body = message.getBody();
+        if (isPayloadList(body)) {
+            for (Object element : (Collection<?>) body) {
+                payloads.add(fromElement(exchange, element));
+            }
+        } else if (body != null) {
+            payloads.add(fromBody(exchange, message, body, configuration.getPayloadType(), configuration.getDataName()));
+        }
+        payloads.addAll(AttachmentPayloads.of(message));
+        if (payloads.isEmpty()) {
+            throw new IllegalArgumentException("the message has no body and no attachments: nothing to send");
+        }
+        return payloads;
+    }
+
+    private static boolean isPayloadList(Object body) {
+        if (!(body instanceof Collection) || ((Collection<?>) body).isEmpty()) {
+            return false;
+        }
+        for (Object element : (Collection<?>) body) {
+            if (!(element instanceof Payload || element instanceof DecodedPayload || element instanceof Message
+                    || isTuple(element))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTuple(Object element) {
+        List<?> tuple = element instanceof List ? (List<?>) element
+                : element instanceof Object[] ? List.of((Object[]) element) : null;
+        return tuple != null && tuple.size() == 3 && tuple.get(0) instanceof String && tuple.get(2) instanceof String;
+    }
+
+    private Payload fromElement(Exchange exchange, Object element) {
+        if (element instanceof Payload) {
+            return (Payload) element;
+        }
+        if (element instanceof DecodedPayload) {
+            DecodedPayload decoded = (DecodedPayload) element;
+            Payload payload = Payload.of(decoded.dataname(), decoded.value(), decoded.type());
+            for (String key : List.of(WirePayload.CONTENT_TYPE, WirePayload.FILENAME)) {
+                if (decoded.metadata().get(key) != null) {
+                    payload = payload.withMetadata(key, decoded.metadata().get(key));
+                }
+            }
+            return payload;
+        }
+        if (element instanceof Message) {
+            Message part = (Message) element;
+            return fromBody(exchange, part, part.getBody(), null, null);
+        }
+        List<?> tuple = element instanceof List ? (List<?>) element : List.of((Object[]) element);
+        return Payload.of((String) tuple.get(0), tuple.get(1), (String) tuple.get(2));
+    }
+
+    /** One payload from a message's body, named and typed from its headers first. */
+    private Payload fromBody(Exchange exchange, Message message, Object body, String typeOption, String nameOption) {
+        String fileName = message.getHeader(Exchange.FILE_NAME, String.class);
+        String dataname = firstNonEmpty(message.getHeader(MsgHandlerConstants.DATA_NAME, String.class), fileName,
+                nameOption, DEFAULT_DATANAME);
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
+        String typeName = firstNonEmpty(message.getHeader(MsgHandlerConstants.PAYLOAD_TYPE, String.class), typeOption);
+        Object value = isGenericFile(body) ? genericFileContent(exchange, body) : body;
+        PayloadType type;
+        if (typeName != null) {
+            type = parseType(dataname, typeName, value);
+            value = convertForType(exchange, dataname, type, value);
+        } else {
+            type = inferType(value, dataname, contentType);
+        }
+        Payload payload = Payload.of(dataname, value, type);
+        String mime = contentType != null ? contentType : type.isRawBytes() ? guessMime(dataname) : null;
+        if (mime != null) {
+            payload = payload.withMetadata(WirePayload.CONTENT_TYPE, mime);
+        }
+        if (fileName != null) {
+            payload = payload.withMetadata(WirePayload.FILENAME, FileUtil.stripPath(fileName));
+        }
+        return payload;
+    }
+
+    private PayloadType inferType(Object value, String dataname, String contentType) {
+        if (value instanceof CharSequence) {
+            return PayloadType.TEXT;
+        }
+        if (value instanceof byte[] || value instanceof InputStream || value instanceof ByteBuffer
+                || value instanceof File || value instanceof Path) {
+            return rawType(contentType != null ? contentType : guessMime(dataname));
+        }
+        if (isArrowTable(value)) {
+            return PayloadType.ARROWTABLE;
+        }
+        if (value instanceof Collection && !((Collection<?>) value).isEmpty()
+                && ((Collection<?>) value).iterator().next() instanceof Map) {
+            return PayloadType.fromWireName(configuration.getTableFormat());
+        }
+        return PayloadType.DICTIONARY;
+    }
+
+    /** image/*, audio/* and video/* by MIME type; anything else is binary. */
+    static PayloadType rawType(String mime) {
+        String major = mime == null ? "" : mime.toLowerCase(Locale.ROOT);
+        if (major.startsWith("image/")) {
+            return PayloadType.IMAGE;
+        }
+        if (major.startsWith("audio/")) {
+            return PayloadType.AUDIO;
+        }
+        if (major.startsWith("video/")) {
+            return PayloadType.VIDEO;
+        }
+        return PayloadType.BINARY;
+    }
+
+    /** The JDK's own file-name-to-MIME table, so no list of extensions lives here. */
+    private static String guessMime(String dataname) {
+        return URLConnection.getFileNameMap().getContentTypeFor(dataname);
+    }
+
+    private static boolean isArrowTable(Object value) {
+        // By class name: the Camel layer must not load Arrow classes for users without Arrow.
+        String name = value.getClass().getName();
+        return name.equals("org.apache.arrow.vector.VectorSchemaRoot")
+                || name.equals("io.github.msghandler.core.arrow.ArrowTable");
+    }
+
+    private static boolean isGenericFile(Object body) {
+        for (Class<?> type = body == null ? null : body.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(GENERIC_FILE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A local file as a File (streamed from disk, size known), a remote one as a stream. */
+    private static Object genericFileContent(Exchange exchange, Object genericFile) {
+        File file = exchange.getContext().getTypeConverter().tryConvertTo(File.class, exchange, genericFile);
+        if (file != null && file.isFile()) {
+            return file;
+        }
+        return exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, genericFile);
+    }
+
+    private static PayloadType parseType(String dataname, String typeName, Object value) {
+        try {
+            return PayloadType.fromWireName(typeName);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadValueException(dataname, typeName, value, e.getMessage(), e);
+        }
+    }
+
+    /** A forced type gets the value class it needs, through Camel's type converters. */
+    private static Object convertForType(Exchange exchange, String dataname, PayloadType type, Object value) {
+        try {
+            if (type == PayloadType.TEXT && !(value instanceof CharSequence)) {
+                return exchange.getContext().getTypeConverter().mandatoryConvertTo(String.class, exchange, value);
+            }
+            if (type.isRawBytes() && !(value instanceof byte[] || value instanceof InputStream
+                    || value instanceof ByteBuffer || value instanceof File || value instanceof Path)) {
+                return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, value);
+            }
+        } catch (NoTypeConversionAvailableException e) {
+            throw new PayloadValueException(dataname, type.wireName(), value, "no Camel type converter to "
+                    + (type == PayloadType.TEXT ? "String" : "byte[]"), e);
+        }
+        return value;
+    }
+
+    private static String firstNonEmpty(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

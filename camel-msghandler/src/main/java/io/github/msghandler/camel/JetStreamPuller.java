@@ -1,0 +1,173 @@
+package io.github.msghandler.camel;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import org.apache.camel.RuntimeCamelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a durable JetStream pull consumer with explicit acks: a message is acked only after its exchange
+ * completed, nak'ed with a delay when it failed (so JetStream redelivers it), and terminated when it is not an
+ * envelope at all (redelivery cannot mend it; the route's error handler already has it).
+ */
+final class JetStreamPuller {
+    private static final Logger LOG = LoggerFactory.getLogger(JetStreamPuller.class);
+    private static final Duration FETCH_WAIT = Duration.ofMillis(500);
+    private static final int JS_STREAM_NOT_FOUND_ERR = 10059;
+
+    private final MsgHandlerConsumer consumer;
+    private final Connection connection;
+    private final String subject;
+    private final MsgHandlerConfiguration configuration;
+    private final List<JetStreamSubscription> subscriptions = new ArrayList<>();
+    private ExecutorService threads;
+    private volatile boolean running;
+
+    JetStreamPuller(MsgHandlerConsumer consumer, Connection connection, String subject,
+                    MsgHandlerConfiguration configuration) {
+        this.consumer = consumer;
+        this.connection = connection;
+        this.subject = subject;
+        this.configuration = configuration;
+    }
+
+    static String sanitised(String subject) {
+        return subject.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    String streamName() {
+        return configuration.getStream() != null ? configuration.getStream() : "MSGHANDLER_" + sanitised(subject);
+    }
+
+    String durableName() {
+        return configuration.getDurableName() != null ? configuration.getDurableName()
+                : "msghandler-" + sanitised(subject);
+    }
+
+    void start() throws IOException, JetStreamApiException {
+        if (!connection.getServerInfo().isJetStreamAvailable()) {
+            throw new RuntimeCamelException("jetstream=true but JetStream is not enabled on "
+                    + connection.getConnectedUrl() + ": start nats-server with -js");
+        }
+        ensureStream();
+        JetStream jetStream = connection.jetStream();
+        ConsumerConfiguration.Builder consumerConfig = ConsumerConfiguration.builder()
+                .durable(durableName())
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(Duration.ofMillis(configuration.getAckWait()))
+                .filterSubject(subject);
+        if (configuration.getMaxDeliver() > 0) {
+            consumerConfig.maxDeliver(configuration.getMaxDeliver());
+        }
+        PullSubscribeOptions options = PullSubscribeOptions.builder()
+                .stream(streamName())
+                .configuration(consumerConfig.build())
+                .build();
+        int count = Math.max(1, configuration.getConcurrentConsumers());
+        for (int i = 0; i < count; i++) {
+            subscriptions.add(jetStream.subscribe(subject, options));
+        }
+        running = true;
+        threads = consumer.getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "msghandler-js-" + subject, count);
+        for (JetStreamSubscription subscription : subscriptions) {
+            threads.execute(() -> pull(subscription));
+        }
+    }
+
+    private void ensureStream() throws IOException, JetStreamApiException {
+        JetStreamManagement management = connection.jetStreamManagement();
+        try {
+            management.getStreamInfo(streamName());
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != JS_STREAM_NOT_FOUND_ERR) {
+                throw e;
+            }
+            if (!configuration.isCreateStream()) {
+                throw new RuntimeCamelException("JetStream stream '" + streamName() + "' does not exist: create it "
+                        + "for subject '" + subject + "', or set createStream=true (or stream=<name>)", e);
+            }
+            management.addStream(StreamConfiguration.builder()
+                    .name(streamName())
+                    .subjects(subject)
+                    .storageType(StorageType.File)
+                    .build());
+            LOG.info("Created JetStream stream {} for subject {}", streamName(), subject);
+        }
+    }
+
+    private void pull(JetStreamSubscription subscription) {
+        Duration nakDelay = Duration.ofMillis(configuration.getNakDelay());
+        while (running) {
+            List<Message> batch;
+            try {
+                batch = subscription.fetch(configuration.getFetchBatchSize(), FETCH_WAIT);
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Fetching from JetStream stream {} failed, retrying: {}", streamName(), e.getMessage());
+                    sleep(nakDelay);
+                }
+                continue;
+            }
+            // a batch already fetched is finished even while stopping, so nothing waits for its ack wait
+            for (Message message : batch) {
+                switch (consumer.process(message)) {
+                    case DONE:
+                        message.ack();
+                        break;
+                    case NOT_AN_ENVELOPE:
+                        message.term();
+                        break;
+                    default:
+                        message.nakWithDelay(nakDelay);
+                }
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void stop() {
+        running = false;
+        if (threads != null) {
+            threads.shutdown();
+            try {
+                if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+                    threads.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            consumer.getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(threads);
+        }
+        for (JetStreamSubscription subscription : subscriptions) {
+            if (subscription.isActive()) {
+                subscription.unsubscribe();
+            }
+        }
+        subscriptions.clear();
+    }
+}

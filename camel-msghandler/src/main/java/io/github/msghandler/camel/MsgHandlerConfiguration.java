@@ -1,0 +1,751 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.store.ClaimCheckStore;
+import io.nats.client.Connection;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Every option of a msghandler endpoint; the component holds one as defaults that its endpoints copy. The seed's
+ * smartpack and smartunpack options keep their names in camelCase and their defaults.
+ */
+@UriParams
+public class MsgHandlerConfiguration implements Cloneable {
+
+    /**
+     * The NATS server to connect to (nats://host:port); also written into each envelope as broker_url.
+     */
+    @UriParam(label = "common", defaultValue = "nats://localhost:4222")
+    private String brokerUrl = "nats://localhost:4222";
+
+    /**
+     * A comma-separated list of NATS servers for a cluster; when set it is used to connect instead of brokerUrl.
+     */
+    @UriParam(label = "common")
+    private String servers;
+
+    /**
+     * The connection name the NATS server shows for this client.
+     */
+    @UriParam(label = "common", defaultValue = "camel-msghandler")
+    private String connectionName = "camel-msghandler";
+
+    /**
+     * Payloads of fewer bytes travel direct (base64 in the envelope); payloads of this many bytes or more travel by
+     * link through the claim-check store.
+     */
+    @UriParam(label = "common", defaultValue = "500000")
+    private long sizeThreshold = 500000L;
+
+    /**
+     * The claim-check store for link payloads: objectstore (the broker's JetStream Object Store), plik (a Plik
+     * server at fileserverUrl) or http (PUT and GET on fileserverUrl). Default: plik when fileserverUrl is set, else
+     * objectstore.
+     */
+    @UriParam(label = "common", enums = "objectstore,plik,http")
+    private String store;
+
+    /**
+     * The file server of the plik and http stores, for example http://localhost:8080.
+     */
+    @UriParam(label = "common")
+    private String fileserverUrl;
+
+    /**
+     * The Object Store bucket of the objectstore store; created when missing.
+     */
+    @UriParam(label = "common", defaultValue = "msghandler")
+    private String bucket = "msghandler";
+
+    /**
+     * How long payloads live in a bucket that this component creates; 0 keeps them until deleted.
+     */
+    @UriParam(label = "common", defaultValue = "86400000", javaType = "java.time.Duration")
+    private long objectStoreTtl = 86400000L;
+
+    /**
+     * Upload to Plik as one-shot files, deleted after their first download. Off by default: Plik marks a one-shot
+     * file consumed before it streams it, so a failed or retried download loses the payload.
+     */
+    @UriParam(label = "common", defaultValue = "false")
+    private boolean plikOneShot = false;
+
+    /**
+     * How long Plik keeps an upload (the server's own maximum still applies).
+     */
+    @UriParam(label = "common", defaultValue = "86400000", javaType = "java.time.Duration")
+    private long plikTtl = 86400000L;
+
+    /**
+     * Use JetStream: the producer publishes with Nats-Msg-Id and waits for the publish ack; the consumer reads a
+     * durable pull consumer with explicit acks.
+     */
+    @UriParam(label = "common", defaultValue = "false")
+    private boolean jetstream = false;
+
+    /**
+     * Attempts in all to fetch one link payload.
+     */
+    @UriParam(label = "common", defaultValue = "5")
+    private int maxRetries = 5;
+
+    /**
+     * The wait before the second attempt to fetch a link; it doubles per attempt up to maxDelay.
+     */
+    @UriParam(label = "common", defaultValue = "100", javaType = "java.time.Duration")
+    private long baseDelay = 100L;
+
+    /**
+     * The longest wait between two attempts to fetch a link.
+     */
+    @UriParam(label = "common", defaultValue = "5000", javaType = "java.time.Duration")
+    private long maxDelay = 5000L;
+
+    /**
+     * Link payloads of this many bytes or more are received into a temporary file instead of the heap; image, audio,
+     * video and binary ones then reach the route as a stream over that file.
+     */
+    @UriParam(label = "common", defaultValue = "33554432")
+    private long spoolThreshold = 33554432L;
+
+    /**
+     * The directory for spooled payloads; default the JVM's temporary directory.
+     */
+    @UriParam(label = "common")
+    private String spoolDirectory;
+
+    /**
+     * The correlation_id of sent envelopes; default a new UUID per message, or the CamelMsgHandlerCorrelationId
+     * header.
+     */
+    @UriParam(label = "producer")
+    private String correlationId;
+
+    /**
+     * The msg_purpose of sent envelopes.
+     */
+    @UriParam(label = "producer", defaultValue = "chat")
+    private String msgPurpose = "chat";
+
+    /**
+     * The sender_name of sent envelopes.
+     */
+    @UriParam(label = "producer", defaultValue = "msghandler")
+    private String senderName = "msghandler";
+
+    /**
+     * The sender_id of sent envelopes; default a new UUID per message.
+     */
+    @UriParam(label = "producer")
+    private String senderId;
+
+    /**
+     * The receiver_name of sent envelopes.
+     */
+    @UriParam(label = "producer")
+    private String receiverName;
+
+    /**
+     * The receiver_id of sent envelopes.
+     */
+    @UriParam(label = "producer")
+    private String receiverId;
+
+    /**
+     * The reply_to of sent envelopes: where a responder should answer.
+     */
+    @UriParam(label = "producer")
+    private String replyTo;
+
+    /**
+     * The reply_to_msg_id of sent envelopes.
+     */
+    @UriParam(label = "producer")
+    private String replyToMsgId;
+
+    /**
+     * The dataname of a payload made from the message body, when neither the CamelMsgHandlerDataName nor the
+     * CamelFileName header gives one; default body.
+     */
+    @UriParam(label = "producer")
+    private String dataName;
+
+    /**
+     * Forces the payload type of the message body; by default it follows the body's Java type, the content type and
+     * the file extension.
+     */
+    @UriParam(label = "producer", enums = "text,dictionary,arrowtable,jsontable,image,audio,video,binary")
+    private String payloadType;
+
+    /**
+     * How a body that is a list of row maps is sent.
+     */
+    @UriParam(label = "producer", defaultValue = "jsontable", enums = "jsontable,arrowtable")
+    private String tableFormat = "jsontable";
+
+    /**
+     * How long an InOut exchange waits for the reply envelope.
+     */
+    @UriParam(label = "producer", defaultValue = "20000", javaType = "java.time.Duration")
+    private long requestTimeout = 20000L;
+
+    /**
+     * A NATS queue group: several consumers with the same queue name share the messages.
+     */
+    @UriParam(label = "consumer")
+    private String queueName;
+
+    /**
+     * How many threads process messages; with 1 the order of arrival is kept.
+     */
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int concurrentConsumers = 1;
+
+    /**
+     * The JetStream stream holding the subject; default MSGHANDLER_ followed by the subject with every character
+     * other than letters, digits, - and _ replaced by _.
+     */
+    @UriParam(label = "consumer (advanced)")
+    private String stream;
+
+    /**
+     * The durable JetStream consumer name; default msghandler- followed by the sanitised subject.
+     */
+    @UriParam(label = "consumer (advanced)")
+    private String durableName;
+
+    /**
+     * Create the JetStream stream (file storage, the endpoint's subject) when it does not exist.
+     */
+    @UriParam(label = "consumer (advanced)", defaultValue = "false")
+    private boolean createStream = false;
+
+    /**
+     * How many times JetStream delivers a message before giving up on it; -1 means no limit.
+     */
+    @UriParam(label = "consumer (advanced)", defaultValue = "-1")
+    private int maxDeliver = -1;
+
+    /**
+     * How long JetStream waits before redelivering a message whose exchange failed.
+     */
+    @UriParam(label = "consumer (advanced)", defaultValue = "1000", javaType = "java.time.Duration")
+    private long nakDelay = 1000L;
+
+    /**
+     * How long JetStream waits for the ack of a delivered message before redelivering it.
+     */
+    @UriParam(label = "consumer (advanced)", defaultValue = "30000", javaType = "java.time.Duration")
+    private long ackWait = 30000L;
+
+    /**
+     * How many JetStream messages one pull fetches.
+     */
+    @UriParam(label = "consumer (advanced)", defaultValue = "10")
+    private int fetchBatchSize = 10;
+
+    /**
+     * A comma-separated list of hosts (or host:port) that http and https links may point to; empty allows any host.
+     */
+    @UriParam(label = "security")
+    private String allowedLinkHosts;
+
+    /**
+     * The largest payload accepted in bytes, judged on its declared size before anything is fetched; 0 means no
+     * limit.
+     */
+    @UriParam(label = "security", defaultValue = "0")
+    private long maxPayloadSize = 0L;
+
+    /**
+     * The user name for NATS authentication.
+     */
+    @UriParam(label = "security", secret = true)
+    private String user;
+
+    /**
+     * The password for NATS authentication.
+     */
+    @UriParam(label = "security", secret = true)
+    private String password;
+
+    /**
+     * A token for NATS authentication.
+     */
+    @UriParam(label = "security", secret = true)
+    private String token;
+
+    /**
+     * An NKey seed (starting with SU) for NATS NKey authentication.
+     */
+    @UriParam(label = "security", secret = true)
+    private String nkeySeed;
+
+    /**
+     * A NATS credentials file (JWT and NKey seed) for decentralised authentication.
+     */
+    @UriParam(label = "security")
+    private String credentialsFile;
+
+    /**
+     * A Plik user token (X-PlikToken) for Plik servers that require authentication.
+     */
+    @UriParam(label = "security", secret = true)
+    private String plikToken;
+
+    /**
+     * TLS settings for the NATS connection.
+     */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * How many times to try to reconnect after the connection is lost; -1 means for ever.
+     */
+    @UriParam(label = "advanced", defaultValue = "60")
+    private int maxReconnects = 60;
+
+    /**
+     * The wait between reconnection attempts.
+     */
+    @UriParam(label = "advanced", defaultValue = "2000", javaType = "java.time.Duration")
+    private long reconnectWait = 2000L;
+
+    /**
+     * How long to wait for the connection to a NATS server.
+     */
+    @UriParam(label = "advanced", defaultValue = "2000", javaType = "java.time.Duration")
+    private long connectionTimeout = 2000L;
+
+    /**
+     * An existing NATS connection to use; the component never closes it.
+     */
+    @UriParam(label = "advanced")
+    private Connection connection;
+
+    /**
+     * A claim-check store of your own (an implementation of io.github.msghandler.core.store.ClaimCheckStore); it
+     * takes precedence over store.
+     */
+    @UriParam(label = "advanced")
+    private ClaimCheckStore claimCheckStore;
+
+    /** A copy that an endpoint can change without touching the component's defaults. */
+    public MsgHandlerConfiguration copy() {
+        try {
+            return (MsgHandlerConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getBrokerUrl() {
+        return brokerUrl;
+    }
+
+    public void setBrokerUrl(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    public String getServers() {
+        return servers;
+    }
+
+    public void setServers(String servers) {
+        this.servers = servers;
+    }
+
+    public String getConnectionName() {
+        return connectionName;
+    }
+
+    public void setConnectionName(String connectionName) {
+        this.connectionName = connectionName;
+    }
+
+    public long getSizeThreshold() {
+        return sizeThreshold;
+    }
+
+    public void setSizeThreshold(long sizeThreshold) {
+        this.sizeThreshold = sizeThreshold;
+    }
+
+    public String getStore() {
+        return store;
+    }
+
+    public void setStore(String store) {
+        this.store = store;
+    }
+
+    public String getFileserverUrl() {
+        return fileserverUrl;
+    }
+
+    public void setFileserverUrl(String fileserverUrl) {
+        this.fileserverUrl = fileserverUrl;
+    }
+
+    public String getBucket() {
+        return bucket;
+    }
+
+    public void setBucket(String bucket) {
+        this.bucket = bucket;
+    }
+
+    public long getObjectStoreTtl() {
+        return objectStoreTtl;
+    }
+
+    public void setObjectStoreTtl(long objectStoreTtl) {
+        this.objectStoreTtl = objectStoreTtl;
+    }
+
+    public boolean isPlikOneShot() {
+        return plikOneShot;
+    }
+
+    public void setPlikOneShot(boolean plikOneShot) {
+        this.plikOneShot = plikOneShot;
+    }
+
+    public long getPlikTtl() {
+        return plikTtl;
+    }
+
+    public void setPlikTtl(long plikTtl) {
+        this.plikTtl = plikTtl;
+    }
+
+    public boolean isJetstream() {
+        return jetstream;
+    }
+
+    public void setJetstream(boolean jetstream) {
+        this.jetstream = jetstream;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getBaseDelay() {
+        return baseDelay;
+    }
+
+    public void setBaseDelay(long baseDelay) {
+        this.baseDelay = baseDelay;
+    }
+
+    public long getMaxDelay() {
+        return maxDelay;
+    }
+
+    public void setMaxDelay(long maxDelay) {
+        this.maxDelay = maxDelay;
+    }
+
+    public long getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(long spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    public String getCorrelationId() {
+        return correlationId;
+    }
+
+    public void setCorrelationId(String correlationId) {
+        this.correlationId = correlationId;
+    }
+
+    public String getMsgPurpose() {
+        return msgPurpose;
+    }
+
+    public void setMsgPurpose(String msgPurpose) {
+        this.msgPurpose = msgPurpose;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public void setSenderName(String senderName) {
+        this.senderName = senderName;
+    }
+
+    public String getSenderId() {
+        return senderId;
+    }
+
+    public void setSenderId(String senderId) {
+        this.senderId = senderId;
+    }
+
+    public String getReceiverName() {
+        return receiverName;
+    }
+
+    public void setReceiverName(String receiverName) {
+        this.receiverName = receiverName;
+    }
+
+    public String getReceiverId() {
+        return receiverId;
+    }
+
+    public void setReceiverId(String receiverId) {
+        this.receiverId = receiverId;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    public void setReplyTo(String replyTo) {
+        this.replyTo = replyTo;
+    }
+
+    public String getReplyToMsgId() {
+        return replyToMsgId;
+    }
+
+    public void setReplyToMsgId(String replyToMsgId) {
+        this.replyToMsgId = replyToMsgId;
+    }
+
+    public String getDataName() {
+        return dataName;
+    }
+
+    public void setDataName(String dataName) {
+        this.dataName = dataName;
+    }
+
+    public String getPayloadType() {
+        return payloadType;
+    }
+
+    public void setPayloadType(String payloadType) {
+        this.payloadType = payloadType;
+    }
+
+    public String getTableFormat() {
+        return tableFormat;
+    }
+
+    public void setTableFormat(String tableFormat) {
+        this.tableFormat = tableFormat;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getQueueName() {
+        return queueName;
+    }
+
+    public void setQueueName(String queueName) {
+        this.queueName = queueName;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public String getStream() {
+        return stream;
+    }
+
+    public void setStream(String stream) {
+        this.stream = stream;
+    }
+
+    public String getDurableName() {
+        return durableName;
+    }
+
+    public void setDurableName(String durableName) {
+        this.durableName = durableName;
+    }
+
+    public boolean isCreateStream() {
+        return createStream;
+    }
+
+    public void setCreateStream(boolean createStream) {
+        this.createStream = createStream;
+    }
+
+    public int getMaxDeliver() {
+        return maxDeliver;
+    }
+
+    public void setMaxDeliver(int maxDeliver) {
+        this.maxDeliver = maxDeliver;
+    }
+
+    public long getNakDelay() {
+        return nakDelay;
+    }
+
+    public void setNakDelay(long nakDelay) {
+        this.nakDelay = nakDelay;
+    }
+
+    public long getAckWait() {
+        return ackWait;
+    }
+
+    public void setAckWait(long ackWait) {
+        this.ackWait = ackWait;
+    }
+
+    public int getFetchBatchSize() {
+        return fetchBatchSize;
+    }
+
+    public void setFetchBatchSize(int fetchBatchSize) {
+        this.fetchBatchSize = fetchBatchSize;
+    }
+
+    public String getAllowedLinkHosts() {
+        return allowedLinkHosts;
+    }
+
+    public void setAllowedLinkHosts(String allowedLinkHosts) {
+        this.allowedLinkHosts = allowedLinkHosts;
+    }
+
+    public long getMaxPayloadSize() {
+        return maxPayloadSize;
+    }
+
+    public void setMaxPayloadSize(long maxPayloadSize) {
+        this.maxPayloadSize = maxPayloadSize;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getNkeySeed() {
+        return nkeySeed;
+    }
+
+    public void setNkeySeed(String nkeySeed) {
+        this.nkeySeed = nkeySeed;
+    }
+
+    public String getCredentialsFile() {
+        return credentialsFile;
+    }
+
+    public void setCredentialsFile(String credentialsFile) {
+        this.credentialsFile = credentialsFile;
+    }
+
+    public String getPlikToken() {
+        return plikToken;
+    }
+
+    public void setPlikToken(String plikToken) {
+        this.plikToken = plikToken;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getMaxReconnects() {
+        return maxReconnects;
+    }
+
+    public void setMaxReconnects(int maxReconnects) {
+        this.maxReconnects = maxReconnects;
+    }
+
+    public long getReconnectWait() {
+        return reconnectWait;
+    }
+
+    public void setReconnectWait(long reconnectWait) {
+        this.reconnectWait = reconnectWait;
+    }
+
+    public long getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(long connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public Connection getConnection() {
+        return connection;
+    }
+
+    public void setConnection(Connection connection) {
+        this.connection = connection;
+    }
+
+    public ClaimCheckStore getClaimCheckStore() {
+        return claimCheckStore;
+    }
+
+    public void setClaimCheckStore(ClaimCheckStore claimCheckStore) {
+        this.claimCheckStore = claimCheckStore;
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.UnpackedEnvelope;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Processor;
+import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
+import org.apache.camel.support.DefaultConsumer;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One exchange per NATS message: the envelope unpacked into headers and body, the route run, and for an InOut
+ * exchange the result packed and sent back (wire format section 8). Messages come from a core NATS subscription,
+ * or from a durable JetStream pull consumer with explicit acks.
+ *
+ * <p>A message that is not a valid envelope goes to the route's error handler (a dead letter channel receives it
+ * with the raw body and the typed exception); the consumer keeps consuming.
+ */
+public class MsgHandlerConsumer extends DefaultConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerConsumer.class);
+
+
+    /** How one message ended, which JetStream turns into ack, nak or term. */
+    enum Outcome {
+        DONE, FAILED, NOT_AN_ENVELOPE
+    }
+
+    private BridgeExceptionHandlerToErrorHandler badEnvelopeHandler;
+    private Dispatcher dispatcher;
+    private ExecutorService workers;
+    private JetStreamPuller jetStreamPuller;
+
+    public MsgHandlerConsumer(MsgHandlerEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public MsgHandlerEndpoint getEndpoint() {
+        return (MsgHandlerEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        badEnvelopeHandler = new BridgeExceptionHandlerToErrorHandler(this);
+        MsgHandlerEndpoint endpoint = getEndpoint();
+        MsgHandlerConfiguration configuration = endpoint.getConfiguration();
+        if (configuration.isJetstream()) {
+            jetStreamPuller = new JetStreamPuller(this, endpoint.connection(), endpoint.getSubject(), configuration);
+            jetStreamPuller.start();
+        } else {
+            if (configuration.getConcurrentConsumers() > 1) {
+                workers = endpoint.getCamelContext().getExecutorServiceManager()
+                        .newFixedThreadPool(this, "msghandler-" + endpoint.getSubject(),
+                                configuration.getConcurrentConsumers());
+            }
+            dispatcher = endpoint.connection().createDispatcher(this::onMessage);
+            if (configuration.getQueueName() != null) {
+                dispatcher.subscribe(endpoint.getSubject(), configuration.getQueueName());
+            } else {
+                dispatcher.subscribe(endpoint.getSubject());
+            }
+            // make sure the server has the subscription before the route counts as started
+            endpoint.connection().flush(java.time.Duration.ofSeconds(5));
+        }
+        // Camel's consumers repository asks each route's consumer for its own check
+        String routeId = getRouteId() != null ? getRouteId() : endpoint.getSubject();
+        setHealthCheck(new MsgHandlerHealthCheck("msghandler-consumer-" + routeId, endpoint::connection));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (dispatcher != null) {
+            // stop taking new messages, let the ones already delivered finish
+            dispatcher.unsubscribe(getEndpoint().getSubject());
+            getEndpoint().connection().closeDispatcher(dispatcher);
+            dispatcher = null;
+        }
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
+        }
+        if (jetStreamPuller != null) {
+            jetStreamPuller.stop();
+            jetStreamPuller = null;
+        }
+        super.doStop();
+    }
+
+    private void onMessage(Message message) {
+        if (workers != null) {
+            workers.execute(() -> process(message));
+        } else {
+            process(message);
+        }
+    }
+
+    /** Runs one NATS message through the route. */
+    Outcome process(Message message) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.setPattern(message.getReplyTo() != null ? ExchangePattern.InOut
+                    : getEndpoint().getExchangePattern());
+            org.apache.camel.Message in = exchange.getIn();
+            in.setHeader(MsgHandlerConstants.SUBJECT, message.getSubject());
+            if (message.getReplyTo() != null) {
+                in.setHeader(MsgHandlerConstants.NATS_REPLY_TO, message.getReplyTo());
+            }
+            UnpackedEnvelope unpacked;
+            try {
+                unpacked = MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
+            } catch (RuntimeException e) {
+                in.setBody(message.getData());
+                badEnvelopeHandler.handleException("msghandler: the message on '" + message.getSubject()
+                        + "' is not a usable envelope", exchange, e);
+                return Outcome.NOT_AN_ENVELOPE;
+            }
+            EnvelopeMessages.populate(exchange, in, unpacked);
+            getProcessor().process(exchange);
+            if (exchange.getException() == null && exchange.getPattern().isOutCapable()) {
+                reply(message, unpacked.envelope(), exchange);
+            }
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("msghandler: processing the message on '"
+                        + message.getSubject() + "' failed", exchange, exchange.getException());
+                return Outcome.FAILED;
+            }
+            return Outcome.DONE;
+        } catch (Exception e) {
+            getExceptionHandler().handleException("msghandler: processing the message on '" + message.getSubject()
+                    + "' failed", exchange, e);
+            return Outcome.FAILED;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * Section 8: answer on the NATS reply subject when there is one, else on the envelope's reply_to; keep the
+     * correlation id, point reply_to_msg_id at the request, address the requester.
+     */
+    private void reply(Message request, Envelope requestEnvelope, Exchange exchange) throws Exception {
+        String replySubject = request.getReplyTo() != null ? request.getReplyTo() : requestEnvelope.replyTo();
+        if (replySubject == null || replySubject.isEmpty()) {
+            LOG.debug("InOut exchange for msg id {} has nowhere to reply", requestEnvelope.msgId());
+            return;
+        }
+        MsgHandlerEndpoint endpoint = getEndpoint();
+        PackOptions options = endpoint.packOptions(exchange.getMessage()).toBuilder()
+                .correlationId(requestEnvelope.correlationId())
+                .replyToMsgId(requestEnvelope.msgId())
+                .replyTo(requestEnvelope.sendTo())
+                .receiverName(requestEnvelope.senderName())
+                .receiverId(requestEnvelope.senderId())
+                .build();
+        endpoint.connection().publish(MsgHandler.smartpack(replySubject,
+                endpoint.exchangePayloads().toPayloads(exchange), options).toNatsMessage());
+    }
+}

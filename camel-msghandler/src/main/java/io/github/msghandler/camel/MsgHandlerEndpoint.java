@@ -1,0 +1,187 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.UnpackOptions;
+import io.github.msghandler.core.store.ClaimCheckStore;
+import io.nats.client.Connection;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Send and receive msghandler envelopes over NATS: text, dictionaries, tables, images, audio, video and binary
+ * shared with Julia, JavaScript, Python and MicroPython programs, large payloads through a claim-check store.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "msghandler", title = "msghandler", syntax = "msghandler:subject",
+             category = { Category.MESSAGING }, headersClass = MsgHandlerConstants.class)
+public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    /**
+     * The NATS subject to publish envelopes to, or to subscribe on.
+     */
+    @UriPath
+    @Metadata(required = true)
+    private String subject;
+
+    @UriParam
+    private MsgHandlerConfiguration configuration;
+
+    private ConnectionSettings settings;
+    private Connection connection;
+    private ClaimCheckStore store;
+    private UnpackOptions unpackOptions;
+    private ExchangePayloads exchangePayloads;
+
+    public MsgHandlerEndpoint(String uri, MsgHandlerComponent component, String subject,
+                              MsgHandlerConfiguration configuration) {
+        super(uri, component);
+        this.subject = subject;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public MsgHandlerComponent getComponent() {
+        return (MsgHandlerComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new MsgHandlerProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        MsgHandlerConsumer consumer = new MsgHandlerConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getConnection() != null) {
+            connection = configuration.getConnection();
+        } else {
+            settings = new ConnectionSettings(configuration);
+            connection = getComponent().connections().acquire(settings, getCamelContext());
+        }
+        store = ClaimCheckStores.create(configuration, connection);
+        unpackOptions = buildUnpackOptions();
+        exchangePayloads = new ExchangePayloads(configuration);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (settings != null) {
+            getComponent().connections().release(settings);
+            settings = null;
+        }
+        connection = null;
+        super.doStop();
+    }
+
+    private UnpackOptions buildUnpackOptions() {
+        UnpackOptions.Builder options = UnpackOptions.builder()
+                .connection(connection)
+                .downloadHandler(configuration.getClaimCheckStore())
+                .maxRetries(configuration.getMaxRetries())
+                .baseDelay(Duration.ofMillis(configuration.getBaseDelay()))
+                .maxDelay(Duration.ofMillis(configuration.getMaxDelay()))
+                .spoolThreshold(configuration.getSpoolThreshold());
+        if (configuration.getSpoolDirectory() != null) {
+            options.spoolDirectory(Path.of(configuration.getSpoolDirectory()));
+        }
+        if (configuration.getAllowedLinkHosts() != null) {
+            options.allowedLinkHosts(Arrays.asList(configuration.getAllowedLinkHosts().split(",")));
+        }
+        if (configuration.getMaxPayloadSize() > 0) {
+            options.maxPayloadSize(configuration.getMaxPayloadSize());
+        }
+        return options.build();
+    }
+
+    /**
+     * The pack options of one outgoing message: the endpoint's options, overridden by the message's headers.
+     * Publishing stays with the producer (core NATS, JetStream or request).
+     */
+    PackOptions packOptions(Message message) {
+        PackOptions.Builder options = PackOptions.builder()
+                .publish(false)
+                .connection(connection)
+                .store(store)
+                .brokerUrl(connection.getConnectedUrl() != null ? connection.getConnectedUrl()
+                        : configuration.getBrokerUrl())
+                .sizeThreshold(configuration.getSizeThreshold())
+                .correlationId(header(message, MsgHandlerConstants.CORRELATION_ID, configuration.getCorrelationId()))
+                .msgPurpose(header(message, MsgHandlerConstants.MSG_PURPOSE, configuration.getMsgPurpose()))
+                .senderName(configuration.getSenderName())
+                .senderId(configuration.getSenderId())
+                .receiverName(header(message, MsgHandlerConstants.RECEIVER_NAME, configuration.getReceiverName()))
+                .receiverId(header(message, MsgHandlerConstants.RECEIVER_ID, configuration.getReceiverId()))
+                .replyTo(header(message, MsgHandlerConstants.REPLY_TO, configuration.getReplyTo()))
+                .replyToMsgId(header(message, MsgHandlerConstants.REPLY_TO_MSG_ID, configuration.getReplyToMsgId()));
+        Map<?, ?> metadata = message.getHeader(MsgHandlerConstants.METADATA, Map.class);
+        if (metadata != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> typed = (Map<String, ?>) metadata;
+            options.metadata(typed);
+        }
+        return options.build();
+    }
+
+    private static String header(Message message, String name, String fallback) {
+        String value = message.getHeader(name, String.class);
+        return value != null && !value.isEmpty() ? value : fallback;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    UnpackOptions unpackOptions() {
+        return unpackOptions;
+    }
+
+    ExchangePayloads exchangePayloads() {
+        return exchangePayloads;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getServers() != null ? configuration.getServers() : configuration.getBrokerUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "nats";
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public MsgHandlerConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(MsgHandlerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.UnpackedEnvelope;
+import io.github.msghandler.core.WirePayload;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+import io.nats.client.api.PublishAck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.camel.CamelExchangeException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.support.DefaultProducer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Packs the exchange into an envelope and sends it: a core NATS publish, a JetStream publish that waits for its
+ * ack, or (InOut) a NATS request whose reply envelope becomes the exchange's message.
+ */
+public class MsgHandlerProducer extends DefaultProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerProducer.class);
+
+    private HealthCheckRegistration healthCheck;
+
+    public MsgHandlerProducer(MsgHandlerEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public MsgHandlerEndpoint getEndpoint() {
+        return (MsgHandlerEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(), "producers",
+                new MsgHandlerHealthCheck("msghandler-producer-" + getEndpoint().getSubject(),
+                        getEndpoint()::connection));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister();
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        MsgHandlerEndpoint endpoint = getEndpoint();
+        PackResult packed = MsgHandler.smartpack(endpoint.getSubject(),
+                endpoint.exchangePayloads().toPayloads(exchange), endpoint.packOptions(exchange.getMessage()));
+        Message message = packed.toNatsMessage();
+        setSentHeaders(exchange, packed);
+        if (exchange.getPattern().isOutCapable()) {
+            request(exchange, message);
+        } else if (endpoint.getConfiguration().isJetstream()) {
+            publishToJetStream(exchange, message);
+        } else {
+            endpoint.connection().publish(message);
+        }
+    }
+
+    private static void setSentHeaders(Exchange exchange, PackResult packed) {
+        org.apache.camel.Message message = exchange.getMessage();
+        message.setHeader(MsgHandlerConstants.MSG_ID, packed.envelope().msgId());
+        message.setHeader(MsgHandlerConstants.CORRELATION_ID, packed.envelope().correlationId());
+        message.setHeader(MsgHandlerConstants.TIMESTAMP, packed.envelope().timestamp());
+        List<String> transports = packed.envelope().payloads().stream()
+                .map(WirePayload::transport).map(t -> t.wireName()).toList();
+        message.setHeader(MsgHandlerConstants.TRANSPORTS, transports);
+    }
+
+    private void publishToJetStream(Exchange exchange, Message message) throws CamelExchangeException {
+        try {
+            PublishAck ack = getEndpoint().connection().jetStream().publish(message);
+            if (ack.isDuplicate()) {
+                LOG.debug("JetStream reported msg id {} as a duplicate", exchange.getMessage()
+                        .getHeader(MsgHandlerConstants.MSG_ID));
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new CamelExchangeException("JetStream did not acknowledge the envelope on '"
+                    + message.getSubject() + "': " + e.getMessage(), exchange, e);
+        }
+    }
+
+    private void request(Exchange exchange, Message message) throws Exception {
+        long timeout = getEndpoint().getConfiguration().getRequestTimeout();
+        CompletableFuture<Message> pending = getEndpoint().connection()
+                .requestWithTimeout(message, java.time.Duration.ofMillis(timeout));
+        long start = System.nanoTime();
+        Message reply;
+        try {
+            reply = pending.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new ExchangeTimedOutException(exchange, timeout, "no reply on '" + message.getSubject() + "'");
+        } catch (CancellationException | ExecutionException e) {
+            if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= timeout) {
+                throw new ExchangeTimedOutException(exchange, timeout, "no reply on '" + message.getSubject() + "'");
+            }
+            throw new CamelExchangeException("request on '" + message.getSubject() + "' failed (is anyone "
+                    + "subscribed?): " + e.getMessage(), exchange, e);
+        }
+        UnpackedEnvelope unpacked = MsgHandler.smartunpack(reply, getEndpoint().unpackOptions());
+        EnvelopeMessages.populate(exchange, exchange.getMessage(), unpacked);
+    }
+}
