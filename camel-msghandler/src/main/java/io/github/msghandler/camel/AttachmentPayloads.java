@@ -2,7 +2,7 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.WirePayload;
-import org.apache.camel.Message;
+import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.attachment.AttachmentMessage;
 
@@ -21,17 +21,18 @@ final class AttachmentPayloads {
     private AttachmentPayloads() {
     }
 
-    static List<Payload> of(Message message) {
-        if (!PRESENT || !(message instanceof AttachmentMessage)) {
+    static List<Payload> of(Exchange exchange) {
+        if (!PRESENT) {
             return List.of();
         }
-        AttachmentMessage attachments = (AttachmentMessage) message;
-        if (!attachments.hasAttachments()) {
+        // a view of the exchange's message; the attachments themselves live beside it
+        AttachmentMessage attachments = exchange.getMessage(AttachmentMessage.class);
+        if (attachments == null || !attachments.hasAttachments()) {
             return List.of();
         }
         List<Payload> payloads = new ArrayList<>();
         for (Map.Entry<String, jakarta.activation.DataHandler> entry : attachments.getAttachments().entrySet()) {
-            String mime = entry.getValue().getContentType();
+            String mime = ExchangePayloads.mimeType(entry.getValue().getContentType(), entry.getKey());
             try {
                 payloads.add(Payload.of(entry.getKey(), entry.getValue().getInputStream(),
                                 ExchangePayloads.rawType(mime))

@@ -24,9 +24,9 @@ import java.util.Map;
 /**
  * Turns a Camel message into the payloads of one envelope. A body that is a list of payloads (core
  * {@link Payload}s, received {@link DecodedPayload}s, Camel {@link Message}s or {@code (dataname, data, type)}
- * tuples) gives exactly those; any other body gives one payload, its type from the
- * {@link MsgHandlerConstants#PAYLOAD_TYPE} header, the {@code payloadType} option, or the body's Java type, content
- * type and file extension. Camel attachments follow as further payloads.
+ * tuples) gives exactly those; any other body gives one payload. Its type: the {@code payloadType} option
+ * (converting the body), else the {@link MsgHandlerConstants#PAYLOAD_TYPE} header when the body fits that type,
+ * else the body's Java type, content type and file extension. Camel attachments follow as further payloads.
  */
 final class ExchangePayloads {
     static final String DEFAULT_DATANAME = "body";
@@ -49,7 +49,7 @@ final class ExchangePayloads {
         } else if (body != null) {
             payloads.add(fromBody(exchange, message, body, configuration.getPayloadType(), configuration.getDataName()));
         }
-        payloads.addAll(AttachmentPayloads.of(message));
+        payloads.addAll(AttachmentPayloads.of(exchange));
         if (payloads.isEmpty()) {
             throw new IllegalArgumentException("the message has no body and no attachments: nothing to send");
         }
@@ -103,17 +103,19 @@ final class ExchangePayloads {
         String dataname = firstNonEmpty(message.getHeader(MsgHandlerConstants.DATA_NAME, String.class), fileName,
                 nameOption, DEFAULT_DATANAME);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
-        String typeName = firstNonEmpty(message.getHeader(MsgHandlerConstants.PAYLOAD_TYPE, String.class), typeOption);
         Object value = isGenericFile(body) ? genericFileContent(exchange, body) : body;
         PayloadType type;
-        if (typeName != null) {
-            type = parseType(dataname, typeName, value);
+        if (typeOption != null) {
+            type = parseType(dataname, typeOption, value);
             value = convertForType(exchange, dataname, type, value);
         } else {
-            type = inferType(value, dataname, contentType);
+            // The header, often left by a msghandler consumer, names the type only of a body that still fits it:
+            // a route that replaced the body (a reply, say) gets its new body's own type.
+            PayloadType headerType = headerType(message, dataname, value);
+            type = headerType != null && fits(headerType, value) ? headerType : inferType(value, dataname, contentType);
         }
         Payload payload = Payload.of(dataname, value, type);
-        String mime = contentType != null ? contentType : type.isRawBytes() ? guessMime(dataname) : null;
+        String mime = type.isRawBytes() ? mimeType(contentType, dataname) : contentType;
         if (mime != null) {
             payload = payload.withMetadata(WirePayload.CONTENT_TYPE, mime);
         }
@@ -123,13 +125,38 @@ final class ExchangePayloads {
         return payload;
     }
 
+    private static PayloadType headerType(Message message, String dataname, Object value) {
+        String name = message.getHeader(MsgHandlerConstants.PAYLOAD_TYPE, String.class);
+        return name == null || name.isEmpty() ? null : parseType(dataname, name, value);
+    }
+
+    private static boolean isRawValue(Object value) {
+        return value instanceof byte[] || value instanceof InputStream || value instanceof ByteBuffer
+                || value instanceof File || value instanceof Path;
+    }
+
+    /** Whether a value is one the type's codec takes as it is. */
+    private static boolean fits(PayloadType type, Object value) {
+        switch (type) {
+            case TEXT:
+                return value instanceof CharSequence;
+            case DICTIONARY:
+                return !(value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                        || isRawValue(value));
+            case JSONTABLE:
+            case ARROWTABLE:
+                return value instanceof Collection || isArrowTable(value);
+            default:
+                return isRawValue(value);
+        }
+    }
+
     private PayloadType inferType(Object value, String dataname, String contentType) {
         if (value instanceof CharSequence) {
             return PayloadType.TEXT;
         }
-        if (value instanceof byte[] || value instanceof InputStream || value instanceof ByteBuffer
-                || value instanceof File || value instanceof Path) {
-            return rawType(contentType != null ? contentType : guessMime(dataname));
+        if (isRawValue(value)) {
+            return rawType(mimeType(contentType, dataname));
         }
         if (isArrowTable(value)) {
             return PayloadType.ARROWTABLE;
@@ -156,9 +183,16 @@ final class ExchangePayloads {
         return PayloadType.BINARY;
     }
 
-    /** The JDK's own file-name-to-MIME table, so no list of extensions lives here. */
-    private static String guessMime(String dataname) {
-        return URLConnection.getFileNameMap().getContentTypeFor(dataname);
+    /**
+     * The declared MIME type when it says something, else a guess from the name by the JDK's own
+     * file-name-to-MIME table (so no list of extensions lives here).
+     */
+    static String mimeType(String declared, String name) {
+        if (declared != null && !declared.isBlank() && !declared.startsWith("application/octet-stream")) {
+            return declared;
+        }
+        String guessed = URLConnection.getFileNameMap().getContentTypeFor(name);
+        return guessed != null ? guessed : declared;
     }
 
     private static boolean isArrowTable(Object value) {
@@ -200,8 +234,7 @@ final class ExchangePayloads {
             if (type == PayloadType.TEXT && !(value instanceof CharSequence)) {
                 return exchange.getContext().getTypeConverter().mandatoryConvertTo(String.class, exchange, value);
             }
-            if (type.isRawBytes() && !(value instanceof byte[] || value instanceof InputStream
-                    || value instanceof ByteBuffer || value instanceof File || value instanceof Path)) {
+            if (type.isRawBytes() && !isRawValue(value)) {
                 return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, value);
             }
         } catch (NoTypeConversionAvailableException e) {
