@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
-import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.DefaultConsumer;
 
 import java.util.concurrent.ExecutorService;
@@ -33,7 +33,6 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         DONE, FAILED, NOT_AN_ENVELOPE
     }
 
-    private BridgeExceptionHandlerToErrorHandler badEnvelopeHandler;
     private Dispatcher dispatcher;
     private ExecutorService workers;
     private JetStreamPuller jetStreamPuller;
@@ -50,7 +49,6 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        badEnvelopeHandler = new BridgeExceptionHandlerToErrorHandler(this);
         MsgHandlerEndpoint endpoint = getEndpoint();
         MsgHandlerConfiguration configuration = endpoint.getConfiguration();
         if (configuration.isJetstream()) {
@@ -119,8 +117,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 unpacked = MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
             } catch (RuntimeException e) {
                 in.setBody(message.getData());
-                badEnvelopeHandler.handleException("msghandler: the message on '" + message.getSubject()
-                        + "' is not a usable envelope", exchange, e);
+                routeToErrorHandler(exchange, e);
                 return Outcome.NOT_AN_ENVELOPE;
             }
             EnvelopeMessages.populate(exchange, in, unpacked);
@@ -140,6 +137,24 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             return Outcome.FAILED;
         } finally {
             releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * Hands an exchange that failed before routing to the route's error handler, as Camel's bridge error handler
+     * does, but keeps the raw message body so that a dead letter channel receives exactly what arrived.
+     */
+    private void routeToErrorHandler(Exchange exchange, Exception failure) throws Exception {
+        exchange.setException(failure);
+        exchange.setProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, failure);
+        exchange.setProperty(ExchangePropertyKey.ERRORHANDLER_BRIDGE, true);
+        // redelivering a broken envelope cannot mend it
+        exchange.getExchangeExtension().setRedeliveryExhausted(true);
+        createUoW(exchange);
+        try {
+            getProcessor().process(exchange);
+        } finally {
+            doneUoW(exchange);
         }
     }
 
