@@ -1,12 +1,9 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.testsupport.NatsServerExtension;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashSet;
 import java.util.List;
@@ -20,15 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Concurrent consumers, queue groups, and one shared connection per set of connection options. */
-class ConsumersAndConnectionsTest extends CamelTestSupport {
-    @RegisterExtension
-    static NatsServerExtension nats = new NatsServerExtension();
-
+class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
     private final Set<String> workerThreads = ConcurrentHashMap.newKeySet();
-
-    private static String uri(String subject, String options) {
-        return "msghandler:" + subject + "?brokerUrl=" + nats.url() + (options.isEmpty() ? "" : "&" + options);
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -1,7 +1,6 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.InvalidEnvelopeException;
-import io.github.msghandler.testsupport.NatsServerExtension;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.CamelContext;
@@ -14,9 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -30,15 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** JetStream delivery (ack after success, redelivery after failure), bad envelopes, and health checks. */
-class JetStreamAndErrorsTest extends CamelTestSupport {
-    @RegisterExtension
-    static NatsServerExtension nats = new NatsServerExtension();
-
+class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
     private final AtomicInteger deliveries = new AtomicInteger();
-
-    private static String uri(String subject) {
-        return "msghandler:" + subject + "?brokerUrl=" + nats.url();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

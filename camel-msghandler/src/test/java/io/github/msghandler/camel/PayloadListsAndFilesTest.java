@@ -1,7 +1,6 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.testsupport.NatsServerExtension;
 import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
 import org.apache.camel.Exchange;
@@ -9,9 +8,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -30,16 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Several payloads in one envelope, attachments, splitting, file bridges and republishing. */
-class PayloadListsAndFilesTest extends CamelTestSupport {
-    @RegisterExtension
-    static NatsServerExtension nats = new NatsServerExtension();
-
+class PayloadListsAndFilesTest extends MsgHandlerTestSupport {
     @TempDir
     static Path dir;
-
-    private static String uri(String subject) {
-        return "msghandler:" + subject + "?brokerUrl=" + nats.url();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

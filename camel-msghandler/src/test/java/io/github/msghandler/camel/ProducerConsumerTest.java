@@ -2,12 +2,10 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.PayloadType;
 import io.github.msghandler.core.arrow.ArrowTable;
-import io.github.msghandler.testsupport.NatsServerExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -16,7 +14,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,14 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Every payload type from a producer route to a consumer route, direct and by link, over a real nats-server. */
-class ProducerConsumerTest extends CamelTestSupport {
-    @RegisterExtension
-    static NatsServerExtension nats = new NatsServerExtension();
-
-    private static String uri(String subject, String options) {
-        return "msghandler:" + subject + "?brokerUrl=" + nats.url() + (options.isEmpty() ? "" : "&" + options);
-    }
-
+class ProducerConsumerTest extends MsgHandlerTestSupport {
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {

@@ -5,7 +5,6 @@ import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.UnpackedEnvelope;
-import io.github.msghandler.testsupport.NatsServerExtension;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import org.apache.camel.CamelExecutionException;
@@ -14,9 +13,7 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,14 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Request and reply (wire format section 8) with Camel as requester, as responder, and against plain peers. */
-class RequestReplyTest extends CamelTestSupport {
-    @RegisterExtension
-    static NatsServerExtension nats = new NatsServerExtension();
-
-    private static String uri(String subject) {
-        return "msghandler:" + subject + "?brokerUrl=" + nats.url();
-    }
-
+class RequestReplyTest extends MsgHandlerTestSupport {
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {

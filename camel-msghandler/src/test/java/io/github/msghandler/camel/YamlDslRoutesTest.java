@@ -1,13 +1,10 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.testsupport.NatsServerExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,10 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The chat and file-bridge routes written in YAML DSL, with endpoint options as YAML parameters. */
-class YamlDslRoutesTest extends CamelTestSupport {
-    @RegisterExtension
-    static NatsServerExtension nats = new NatsServerExtension();
-
+class YamlDslRoutesTest extends MsgHandlerTestSupport {
     @TempDir
     Path dir;
 
