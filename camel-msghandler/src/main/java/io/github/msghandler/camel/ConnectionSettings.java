@@ -56,7 +56,8 @@ final class ConnectionSettings {
                 .connectionName(connectionName)
                 .maxReconnects(maxReconnects)
                 .reconnectWait(Duration.ofMillis(reconnectWait))
-                .connectionTimeout(Duration.ofMillis(connectionTimeout));
+                .connectionTimeout(Duration.ofMillis(connectionTimeout))
+                .errorListener(new Slf4jErrorListener());
         if (user != null && password != null) {
             options.userInfo(user.toCharArray(), password.toCharArray());
         }

@@ -45,7 +45,7 @@ public interface NatsTestServer extends AutoCloseable {
      * @param jetStream false starts a server without JetStream, to test what happens then
      */
     static NatsTestServer start(boolean jetStream) {
-        if (ContainerNatsServer.isDockerAvailable()) {
+        if (isTestcontainersPresent() && ContainerNatsServer.isDockerAvailable()) {
             return ContainerNatsServer.start(jetStream);
         }
         Path binary = BinaryNatsServer.findOnPath();
@@ -55,6 +55,16 @@ public interface NatsTestServer extends AutoCloseable {
         throw new IllegalStateException("No NATS server for the tests. Either start a Docker engine (Testcontainers "
                 + "then runs the 'nats' image with -js), or put nats-server on the PATH (Debian/Ubuntu: "
                 + "apt-get install nats-server; elsewhere: https://github.com/nats-io/nats-server/releases).");
+    }
+
+    /** Testcontainers is optional: without it only the binary way is open. */
+    private static boolean isTestcontainersPresent() {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, NatsTestServer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** True when a file is an executable regular file. */

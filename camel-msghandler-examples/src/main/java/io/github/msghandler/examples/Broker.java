@@ -1,0 +1,68 @@
+package io.github.msghandler.examples;
+
+import io.github.msghandler.testsupport.NatsTestServer;
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * The NATS broker the examples use: the one at the given URL when it answers, otherwise a local nats-server with
+ * JetStream started the same way the tests start theirs (and stopped on close).
+ */
+final class Broker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+    private final String url;
+    private final NatsTestServer started;
+
+    private Broker(String url, NatsTestServer started) {
+        this.url = url;
+        this.started = started;
+    }
+
+    static Broker atOrStart(String url) {
+        if (answers(url)) {
+            LOG.info("Using the NATS broker at {}", url);
+            return new Broker(url, null);
+        }
+        NatsTestServer server = NatsTestServer.start();
+        LOG.info("No NATS broker answered at {}: started a local nats-server with JetStream at {} for the examples "
+                + "(it stops when they end)", url, server.url());
+        return new Broker(server.url(), server);
+    }
+
+    private static boolean answers(String url) {
+        try (Connection connection = Nats.connect(new Options.Builder().server(url)
+                .connectionTimeout(Duration.ofSeconds(2)).maxReconnects(0)
+                // a refused probe is an expected answer here, not an error to log
+                .errorListener(new ErrorListener() { })
+                .build())) {
+            if (!connection.getServerInfo().isJetStreamAvailable()) {
+                LOG.warn("The broker at {} has no JetStream: the Object Store claim-check store will not work there",
+                        url);
+            }
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        if (started != null) {
+            started.close();
+        }
+    }
+}
