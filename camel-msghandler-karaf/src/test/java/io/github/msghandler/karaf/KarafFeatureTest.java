@@ -43,6 +43,7 @@ class KarafFeatureTest {
         installIntoSystemRepository(Path.of(System.getProperty("msghandler.features")), "camel-msghandler-karaf",
                 "-features.xml");
         bootWithOurFeatures();
+        deleteRecursively(karaf.resolve("data"));   // a fresh Karaf: no bundle cache, no log of an earlier run
         Path received = Files.createDirectories(karaf.resolve("received")).resolve("received.txt");
         Files.deleteIfExists(received);
         deployRoute(received.getParent());
@@ -70,10 +71,21 @@ class KarafFeatureTest {
             }
             assertEquals(MESSAGE, Files.readString(received));
         } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+            stop(process);
+        }
+    }
+
+    /** bin/karaf starts a JVM of its own: stop it through bin/stop, then end the whole process tree. */
+    private void stop(Process process) throws Exception {
+        new ProcessBuilder(karaf.resolve("bin").resolve("stop").toString()).directory(karaf.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(60, TimeUnit.SECONDS);
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -123,6 +135,14 @@ class KarafFeatureTest {
                   </camelContext>
                 </blueprint>
                 """.formatted(brokerUrl, outputDir, MESSAGE), StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Artifacts pax-url reported it could not find: waiting longer will not bring them. */
