@@ -3,6 +3,8 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.store.ClaimCheckStore;
+import io.github.msghandler.core.store.DefaultLinkDownloader;
+import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.nats.client.Connection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -96,7 +98,9 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     private UnpackOptions buildUnpackOptions() {
         UnpackOptions.Builder options = UnpackOptions.builder()
                 .connection(connection)
-                .downloadHandler(configuration.getClaimCheckStore())
+                // one downloader for the endpoint's life, so the Object Store bucket check is not per message
+                .downloadHandler(configuration.getClaimCheckStore() != null ? configuration.getClaimCheckStore()
+                        : new DefaultLinkDownloader(new HttpLinkDownloader(), connection))
                 .maxRetries(configuration.getMaxRetries())
                 .baseDelay(Duration.ofMillis(configuration.getBaseDelay()))
                 .maxDelay(Duration.ofMillis(configuration.getMaxDelay()))

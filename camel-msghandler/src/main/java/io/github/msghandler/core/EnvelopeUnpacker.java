@@ -7,6 +7,7 @@ import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
 import io.github.msghandler.core.store.RetryingFetcher;
 import io.github.msghandler.core.wire.EnvelopeReader;
+import io.github.msghandler.core.wire.WireFields;
 import io.nats.client.Connection;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class EnvelopeUnpacker {
                 if (content.file() != null) {
                     Files.deleteIfExists(content.file());
                 }
-                throw new InvalidEnvelopeException(path + "." + io.github.msghandler.core.wire.WireFields.DATA,
+                throw new InvalidEnvelopeException(path + "." + WireFields.DATA,
                         "payload '" + wire.dataname() + "': " + e.getMessage(), e);
             }
         } catch (IOException e) {
