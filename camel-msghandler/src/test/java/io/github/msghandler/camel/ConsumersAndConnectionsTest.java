@@ -92,4 +92,18 @@ class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
         second.stop();
         assertEquals(io.nats.client.Connection.Status.CLOSED, shared.getStatus());
     }
+
+    @Test
+    void connectionBeanIsUsedAsItIsAndNeverClosedByTheComponent() throws Exception {
+        try (io.nats.client.Connection own = nats.connect()) {
+            context.getRegistry().bind("myConnection", own);
+            MsgHandlerEndpoint endpoint = context.getEndpoint("msghandler:bean.subject?connection=#myConnection",
+                    MsgHandlerEndpoint.class);
+            endpoint.start();
+
+            assertSame(own, endpoint.connection());
+            endpoint.stop();
+            assertEquals(io.nats.client.Connection.Status.CONNECTED, own.getStatus());
+        }
+    }
 }
