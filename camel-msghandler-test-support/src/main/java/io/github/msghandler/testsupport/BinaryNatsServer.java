@@ -19,16 +19,16 @@ import java.util.stream.Stream;
 final class BinaryNatsServer implements NatsTestServer {
     private static final long START_TIMEOUT_SECONDS = 30;
 
-    private final Process process;
+    private final List<String> command;
     private final int port;
     private final Path storeDir;
-    private final StringBuffer log;
+    private final StringBuffer log = new StringBuffer();
+    private volatile Process process;
 
-    private BinaryNatsServer(Process process, int port, Path storeDir, StringBuffer log) {
-        this.process = process;
+    private BinaryNatsServer(List<String> command, int port, Path storeDir) {
+        this.command = command;
         this.port = port;
         this.storeDir = storeDir;
-        this.log = log;
     }
 
     static Path findOnPath() {
@@ -52,24 +52,52 @@ final class BinaryNatsServer implements NatsTestServer {
             List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
                     String.valueOf(port), "-sd", storeDir.toString()));
             command.addAll(extraArgs);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            StringBuffer log = new StringBuffer();
+            BinaryNatsServer server = new BinaryNatsServer(List.copyOf(command), port, storeDir);
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+    }
+
+    private void launch() {
+        try {
+            Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
             CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = new Thread(() -> pump(process, log, ready), "nats-server-log-" + port);
+            Thread reader = new Thread(() -> pump(started, log, ready), "nats-server-log-" + port);
             reader.setDaemon(true);
             reader.start();
-            if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
-                process.destroyForcibly();
+            if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !started.isAlive()) {
+                started.destroyForcibly();
                 throw new IllegalStateException("nats-server did not start within " + START_TIMEOUT_SECONDS
                         + " s: " + command + "\n" + log);
             }
-            return new BinaryNatsServer(process, port, storeDir, log);
+            process = started;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + binary, e);
+            throw new UncheckedIOException("cannot start " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public boolean supportsRestart() {
+        return true;
+    }
+
+    @Override
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void restart() {
+        launch();
     }
 
     private static void pump(Process process, StringBuffer log, CountDownLatch ready) {

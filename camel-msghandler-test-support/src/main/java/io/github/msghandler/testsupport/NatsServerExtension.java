@@ -50,6 +50,21 @@ public final class NatsServerExtension implements BeforeAllCallback, AfterAllCal
         return connection;
     }
 
+    /** See {@link NatsTestServer#supportsRestart()}. */
+    public boolean supportsRestart() {
+        return server.supportsRestart();
+    }
+
+    /** Ends the server as kill -9 does. */
+    public void kill() {
+        server.kill();
+    }
+
+    /** Starts the server again on the same port and JetStream store. */
+    public void restart() {
+        server.restart();
+    }
+
     /** A further connection; the caller closes it. */
     public Connection connect() {
         return server.connect();

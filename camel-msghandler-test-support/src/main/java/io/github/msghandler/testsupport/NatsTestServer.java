@@ -23,6 +23,21 @@ public interface NatsTestServer extends AutoCloseable {
     @Override
     void close();
 
+    /** True when {@link #kill()} and {@link #restart()} work (the nats-server binary; not the container). */
+    default boolean supportsRestart() {
+        return false;
+    }
+
+    /** Ends the server at once, as {@code kill -9} does: no flush, no goodbye to clients. */
+    default void kill() {
+        throw new UnsupportedOperationException("kill needs the nats-server binary");
+    }
+
+    /** Starts the server again on the same port and JetStream store directory. */
+    default void restart() {
+        throw new UnsupportedOperationException("restart needs the nats-server binary");
+    }
+
     /** A new connection to this server; the caller closes it. */
     default Connection connect() {
         try {

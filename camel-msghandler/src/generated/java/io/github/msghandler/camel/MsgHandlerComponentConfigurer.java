@@ -48,6 +48,10 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "concurrentconsumers":
         case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.msghandler.camel.MsgHandlerConfiguration.class, value)); return true;
+        case "confirmpublish":
+        case "confirmPublish": getOrCreateConfiguration(target).setConfirmPublish(property(camelContext, boolean.class, value)); return true;
+        case "confirmtimeout":
+        case "confirmTimeout": getOrCreateConfiguration(target).setConfirmTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connection": getOrCreateConfiguration(target).setConnection(property(camelContext, io.nats.client.Connection.class, value)); return true;
         case "connectionname":
         case "connectionName": getOrCreateConfiguration(target).setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
@@ -155,6 +159,10 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
         case "configuration": return io.github.msghandler.camel.MsgHandlerConfiguration.class;
+        case "confirmpublish":
+        case "confirmPublish": return boolean.class;
+        case "confirmtimeout":
+        case "confirmTimeout": return long.class;
         case "connection": return io.nats.client.Connection.class;
         case "connectionname":
         case "connectionName": return java.lang.String.class;
@@ -263,6 +271,10 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "concurrentconsumers":
         case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
+        case "confirmpublish":
+        case "confirmPublish": return getOrCreateConfiguration(target).isConfirmPublish();
+        case "confirmtimeout":
+        case "confirmTimeout": return getOrCreateConfiguration(target).getConfirmTimeout();
         case "connection": return getOrCreateConfiguration(target).getConnection();
         case "connectionname":
         case "connectionName": return getOrCreateConfiguration(target).getConnectionName();

@@ -38,6 +38,10 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "claimCheckStore": target.getConfiguration().setClaimCheckStore(property(camelContext, io.github.msghandler.core.store.ClaimCheckStore.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
+        case "confirmpublish":
+        case "confirmPublish": target.getConfiguration().setConfirmPublish(property(camelContext, boolean.class, value)); return true;
+        case "confirmtimeout":
+        case "confirmTimeout": target.getConfiguration().setConfirmTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connection": target.getConfiguration().setConnection(property(camelContext, io.nats.client.Connection.class, value)); return true;
         case "connectionname":
         case "connectionName": target.getConfiguration().setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
@@ -146,6 +150,10 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "claimCheckStore": return io.github.msghandler.core.store.ClaimCheckStore.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
+        case "confirmpublish":
+        case "confirmPublish": return boolean.class;
+        case "confirmtimeout":
+        case "confirmTimeout": return long.class;
         case "connection": return io.nats.client.Connection.class;
         case "connectionname":
         case "connectionName": return java.lang.String.class;
@@ -255,6 +263,10 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "claimCheckStore": return target.getConfiguration().getClaimCheckStore();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
+        case "confirmpublish":
+        case "confirmPublish": return target.getConfiguration().isConfirmPublish();
+        case "confirmtimeout":
+        case "confirmTimeout": return target.getConfiguration().getConfirmTimeout();
         case "connection": return target.getConfiguration().getConnection();
         case "connectionname":
         case "connectionName": return target.getConfiguration().getConnectionName();

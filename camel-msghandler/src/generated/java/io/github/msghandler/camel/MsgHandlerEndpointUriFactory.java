@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(58);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -32,6 +32,8 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("bucket");
         props.add("claimCheckStore");
         props.add("concurrentConsumers");
+        props.add("confirmPublish");
+        props.add("confirmTimeout");
         props.add("connection");
         props.add("connectionName");
         props.add("connectionTimeout");

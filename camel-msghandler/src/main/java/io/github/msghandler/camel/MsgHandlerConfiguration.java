@@ -186,6 +186,20 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String tableFormat = "jsontable";
 
     /**
+     * After a core NATS publish, wait until the server answers a ping, so that a message lost in a connection
+     * that just broke fails its exchange instead of vanishing. false trades that guarantee for throughput.
+     * (JetStream publishes wait for their ack instead.)
+     */
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean confirmPublish = true;
+
+    /**
+     * How long a confirmed core NATS publish waits for the server's answer before the exchange fails.
+     */
+    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
+    private long confirmTimeout = 5000L;
+
+    /**
      * How long an InOut exchange waits for the reply envelope.
      */
     @UriParam(label = "producer", defaultValue = "20000", javaType = "java.time.Duration")
@@ -555,6 +569,22 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setTableFormat(String tableFormat) {
         this.tableFormat = tableFormat;
+    }
+
+    public boolean isConfirmPublish() {
+        return confirmPublish;
+    }
+
+    public void setConfirmPublish(boolean confirmPublish) {
+        this.confirmPublish = confirmPublish;
+    }
+
+    public long getConfirmTimeout() {
+        return confirmTimeout;
+    }
+
+    public void setConfirmTimeout(long confirmTimeout) {
+        this.confirmTimeout = confirmTimeout;
     }
 
     public long getRequestTimeout() {

@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
@@ -16,6 +17,7 @@ import org.apache.camel.support.DefaultProducer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  * ack, or (InOut) a NATS request whose reply envelope becomes the exchange's message.
  */
 public class MsgHandlerProducer extends DefaultProducer {
+    /** Exchange property (per endpoint) holding the msg id of the last send, reused by a redelivery. */
+    static final String MSG_ID_PROPERTY_PREFIX = "CamelMsgHandlerSentMsgId:";
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerProducer.class);
 
     private HealthCheckRegistration healthCheck;
@@ -60,8 +64,11 @@ public class MsgHandlerProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         MsgHandlerEndpoint endpoint = getEndpoint();
+        PackOptions options = endpoint.packOptions(exchange.getMessage()).toBuilder()
+                .msgId(msgIdFor(exchange))
+                .build();
         PackResult packed = MsgHandler.smartpack(endpoint.getSubject(),
-                endpoint.exchangePayloads().toPayloads(exchange), endpoint.packOptions(exchange.getMessage()));
+                endpoint.exchangePayloads().toPayloads(exchange), options);
         Message message = packed.toNatsMessage();
         setSentHeaders(exchange, packed);
         if (exchange.getPattern().isOutCapable()) {
@@ -69,8 +76,42 @@ public class MsgHandlerProducer extends DefaultProducer {
         } else if (endpoint.getConfiguration().isJetstream()) {
             publishToJetStream(exchange, message);
         } else {
-            endpoint.connection().publish(message);
+            publishToCore(exchange, message);
         }
+    }
+
+    private void publishToCore(Exchange exchange, Message message) throws CamelExchangeException {
+        MsgHandlerConfiguration configuration = getEndpoint().getConfiguration();
+        getEndpoint().connection().publish(message);
+        if (!configuration.isConfirmPublish()) {
+            return;
+        }
+        try {
+            // the server's PONG means it has every message sent before the PING
+            getEndpoint().connection().flush(java.time.Duration.ofMillis(configuration.getConfirmTimeout()));
+        } catch (TimeoutException e) {
+            throw new CamelExchangeException("NATS did not confirm the envelope on '" + message.getSubject()
+                    + "' within " + configuration.getConfirmTimeout() + " ms; it may not have arrived", exchange, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CamelExchangeException("interrupted while confirming the envelope on '"
+                    + message.getSubject() + "'", exchange, e);
+        }
+    }
+
+    /**
+     * A redelivery of the same exchange to this endpoint sends the same msg id, so JetStream drops the copy when
+     * an earlier attempt was stored but its ack was lost; any other send gets a new id.
+     */
+    private String msgIdFor(Exchange exchange) {
+        String property = MSG_ID_PROPERTY_PREFIX + getEndpoint().getEndpointKey();
+        String previous = exchange.getProperty(property, String.class);
+        if (previous != null && exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class)) {
+            return previous;
+        }
+        String msgId = UUID.randomUUID().toString();
+        exchange.setProperty(property, msgId);
+        return msgId;
     }
 
     private static void setSentHeaders(Exchange exchange, PackResult packed) {
