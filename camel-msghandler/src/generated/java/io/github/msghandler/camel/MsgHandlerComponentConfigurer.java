@@ -74,6 +74,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "jetstream": getOrCreateConfiguration(target).setJetstream(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "linkreadtimeout":
+        case "linkReadTimeout": getOrCreateConfiguration(target).setLinkReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxdelay":
         case "maxDelay": getOrCreateConfiguration(target).setMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxdeliver":
@@ -185,6 +187,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "jetstream": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "linkreadtimeout":
+        case "linkReadTimeout": return long.class;
         case "maxdelay":
         case "maxDelay": return long.class;
         case "maxdeliver":
@@ -297,6 +301,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "jetstream": return getOrCreateConfiguration(target).isJetstream();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "linkreadtimeout":
+        case "linkReadTimeout": return getOrCreateConfiguration(target).getLinkReadTimeout();
         case "maxdelay":
         case "maxDelay": return getOrCreateConfiguration(target).getMaxDelay();
         case "maxdeliver":

@@ -68,6 +68,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "jetstream": target.getConfiguration().setJetstream(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "linkreadtimeout":
+        case "linkReadTimeout": target.getConfiguration().setLinkReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxdelay":
         case "maxDelay": target.getConfiguration().setMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxdeliver":
@@ -180,6 +182,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "jetstream": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "linkreadtimeout":
+        case "linkReadTimeout": return long.class;
         case "maxdelay":
         case "maxDelay": return long.class;
         case "maxdeliver":
@@ -293,6 +297,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "jetstream": return target.getConfiguration().isJetstream();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "linkreadtimeout":
+        case "linkReadTimeout": return target.getConfiguration().getLinkReadTimeout();
         case "maxdelay":
         case "maxDelay": return target.getConfiguration().getMaxDelay();
         case "maxdeliver":

@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(59);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -48,6 +48,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("fileserverUrl");
         props.add("jetstream");
         props.add("lazyStartProducer");
+        props.add("linkReadTimeout");
         props.add("maxDelay");
         props.add("maxDeliver");
         props.add("maxPayloadSize");

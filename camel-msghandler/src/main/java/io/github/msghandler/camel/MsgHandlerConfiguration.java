@@ -261,10 +261,19 @@ public class MsgHandlerConfiguration implements Cloneable {
     private int fetchBatchSize = 10;
 
     /**
-     * A comma-separated list of hosts (or host:port) that http and https links may point to; empty allows any host.
+     * A comma-separated list of hosts (or host:port) that http and https links may point to, redirects included;
+     * * allows any host. Default: the hosts of the endpoint's own file server and broker. Link-local and cloud
+     * metadata addresses are refused unless listed by name.
      */
     @UriParam(label = "security")
     private String allowedLinkHosts;
+
+    /**
+     * The longest wait for the next bytes of a link download; a slow but steady transfer never times out, a
+     * stalled one does (and is retried).
+     */
+    @UriParam(label = "security", defaultValue = "30000", javaType = "java.time.Duration")
+    private long linkReadTimeout = 30000L;
 
     /**
      * The largest payload accepted in bytes, judged on its declared size before anything is fetched; 0 means no
@@ -673,6 +682,14 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setAllowedLinkHosts(String allowedLinkHosts) {
         this.allowedLinkHosts = allowedLinkHosts;
+    }
+
+    public long getLinkReadTimeout() {
+        return linkReadTimeout;
+    }
+
+    public void setLinkReadTimeout(long linkReadTimeout) {
+        this.linkReadTimeout = linkReadTimeout;
     }
 
     public long getMaxPayloadSize() {

@@ -1,5 +1,6 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.LinkPolicy;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.store.ClaimCheckStore;
@@ -18,10 +19,14 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Send and receive msghandler envelopes over NATS: text, dictionaries, tables, images, audio, video and binary
@@ -96,11 +101,16 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     private UnpackOptions buildUnpackOptions() {
+        List<String> allowedHosts = allowedLinkHosts();
+        Duration readTimeout = Duration.ofMillis(configuration.getLinkReadTimeout());
         UnpackOptions.Builder options = UnpackOptions.builder()
                 .connection(connection)
                 // one downloader for the endpoint's life, so the Object Store bucket check is not per message
                 .downloadHandler(configuration.getClaimCheckStore() != null ? configuration.getClaimCheckStore()
-                        : new DefaultLinkDownloader(new HttpLinkDownloader(), connection))
+                        : new DefaultLinkDownloader(new HttpLinkDownloader(LinkPolicy.allowing(allowedHosts),
+                                readTimeout), connection))
+                .allowedLinkHosts(allowedHosts)
+                .linkReadTimeout(readTimeout)
                 .maxRetries(configuration.getMaxRetries())
                 .baseDelay(Duration.ofMillis(configuration.getBaseDelay()))
                 .maxDelay(Duration.ofMillis(configuration.getMaxDelay()))
@@ -108,13 +118,46 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         if (configuration.getSpoolDirectory() != null) {
             options.spoolDirectory(Path.of(configuration.getSpoolDirectory()));
         }
-        if (configuration.getAllowedLinkHosts() != null) {
-            options.allowedLinkHosts(Arrays.asList(configuration.getAllowedLinkHosts().split(",")));
-        }
         if (configuration.getMaxPayloadSize() > 0) {
             options.maxPayloadSize(configuration.getMaxPayloadSize());
         }
         return options.build();
+    }
+
+    /**
+     * The option's hosts ({@code *}: any, an empty list for the policy); by default the hosts of this endpoint's
+     * own file server and broker, so a link elsewhere needs the user to open it on purpose.
+     */
+    private List<String> allowedLinkHosts() {
+        String option = configuration.getAllowedLinkHosts();
+        if (option != null && !option.isBlank()) {
+            List<String> hosts = Arrays.stream(option.split(",")).map(String::trim).filter(h -> !h.isEmpty())
+                    .toList();
+            return hosts.contains("*") ? List.of() : hosts;
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        String servers = configuration.getServers() != null ? configuration.getServers()
+                : configuration.getBrokerUrl();
+        for (String server : servers.split(",")) {
+            addHost(hosts, server.trim());
+        }
+        addHost(hosts, connection.getConnectedUrl());
+        addHost(hosts, configuration.getFileserverUrl());
+        return List.copyOf(hosts);
+    }
+
+    private static void addHost(Set<String> hosts, String url) {
+        if (url == null || url.isBlank()) {
+            return;
+        }
+        try {
+            String host = URI.create(url).getHost();
+            if (host != null) {
+                hosts.add(host);
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL: nothing to allow
+        }
     }
 
     /**

@@ -24,8 +24,6 @@ import java.util.List;
  * fails are deleted.
  */
 final class EnvelopeUnpacker {
-    private static final HttpLinkDownloader HTTP = new HttpLinkDownloader();
-
     private EnvelopeUnpacker() {
     }
 
@@ -33,7 +31,8 @@ final class EnvelopeUnpacker {
         Envelope envelope = EnvelopeReader.read(body);
         Connection connection = options.connection() != null ? options.connection() : messageConnection;
         LinkDownloader downloader = options.downloadHandler() != null ? options.downloadHandler()
-                : new DefaultLinkDownloader(HTTP, connection);
+                : new DefaultLinkDownloader(new HttpLinkDownloader(options.linkPolicy(), options.linkReadTimeout()),
+                        connection);
         RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
         List<DecodedPayload> decoded = new ArrayList<>(envelope.payloads().size());
         try {
@@ -98,7 +97,7 @@ final class EnvelopeUnpacker {
 
     private static PayloadContent fetch(WirePayload wire, RetryingFetcher fetcher, UnpackOptions options)
             throws IOException {
-        URI link = LinkPolicy.check(wire.data(), options.allowedLinkHosts());
+        URI link = options.linkPolicy().check(wire.data());
         boolean toFile = wire.size() >= options.spoolThreshold();
         SpoolTarget target = new SpoolTarget(wire.dataname(), wire.size(), toFile, options.spoolDirectory());
         try {

@@ -1,6 +1,7 @@
 package io.github.msghandler.core;
 
 import io.github.msghandler.core.store.Backoff;
+import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
 import io.nats.client.Connection;
 
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,7 +24,8 @@ public final class UnpackOptions {
     private final Connection connection;
     private final long spoolThreshold;
     private final Path spoolDirectory;
-    private final Set<String> allowedLinkHosts;
+    private final LinkPolicy linkPolicy;
+    private final Duration linkReadTimeout;
     private final long maxPayloadSize;
 
     private UnpackOptions(Builder b) {
@@ -33,7 +34,8 @@ public final class UnpackOptions {
         this.connection = b.connection;
         this.spoolThreshold = b.spoolThreshold;
         this.spoolDirectory = b.spoolDirectory;
-        this.allowedLinkHosts = Set.copyOf(b.allowedLinkHosts);
+        this.linkPolicy = LinkPolicy.allowing(b.allowedLinkHosts);
+        this.linkReadTimeout = b.linkReadTimeout;
         this.maxPayloadSize = b.maxPayloadSize;
     }
 
@@ -69,9 +71,14 @@ public final class UnpackOptions {
         return spoolDirectory;
     }
 
-    /** Hosts (or host:port) that http(s) links may point to, lower case; empty allows any host. */
-    public Set<String> allowedLinkHosts() {
-        return allowedLinkHosts;
+    /** Which links are followed: schemes, allowed hosts, no link-local or metadata addresses. */
+    public LinkPolicy linkPolicy() {
+        return linkPolicy;
+    }
+
+    /** The longest wait for the next bytes of a link download (not for the whole transfer). */
+    public Duration linkReadTimeout() {
+        return linkReadTimeout;
     }
 
     /** The largest payload accepted, in bytes, judged on the declared size before any fetch. */
@@ -89,6 +96,7 @@ public final class UnpackOptions {
         private long spoolThreshold = DEFAULT_SPOOL_THRESHOLD;
         private Path spoolDirectory;
         private Set<String> allowedLinkHosts = Set.of();
+        private Duration linkReadTimeout = HttpLinkDownloader.DEFAULT_READ_TIMEOUT;
         private long maxPayloadSize = Long.MAX_VALUE;
 
         private Builder() {
@@ -142,17 +150,20 @@ public final class UnpackOptions {
         }
 
         /**
-         * Only http(s) links to these hosts (or {@code host:port}) are fetched; others are refused before any I/O.
-         * Empty (the default) allows any host.
+         * Only http(s) links to these hosts (or {@code host:port}) are fetched, redirects included; others are
+         * refused before any I/O. Empty (the default) allows any host but link-local and metadata addresses.
          */
         public Builder allowedLinkHosts(Collection<String> hosts) {
-            Set<String> normalised = new HashSet<>();
-            for (String host : hosts) {
-                if (host != null && !host.isBlank()) {
-                    normalised.add(host.trim().toLowerCase(Locale.ROOT));
-                }
-            }
-            this.allowedLinkHosts = normalised;
+            this.allowedLinkHosts = new HashSet<>(hosts);
+            return this;
+        }
+
+        /**
+         * The longest wait for the next bytes of a link download; a slow but steady transfer never times out.
+         * Default 30 s.
+         */
+        public Builder linkReadTimeout(Duration linkReadTimeout) {
+            this.linkReadTimeout = Objects.requireNonNull(linkReadTimeout, "linkReadTimeout");
             return this;
         }
 

@@ -23,10 +23,28 @@ public final class FileTestServer implements AutoCloseable {
     private final AtomicInteger getCount = new AtomicInteger();
     private volatile int failureStatus = 503;
 
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, long[]> slowFiles = new ConcurrentHashMap<>();
+
     private FileTestServer(HttpServer server) {
         this.server = server;
         server.createContext("/", this::handle);
+        // one thread per request, so a stalled answer does not hold up the others
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** GET {@code path} answers 302 with {@code Location: location}. */
+    public void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
+    /**
+     * GET {@code path} sends the file {@code chunks} pieces at a time, waiting {@code gapMillis} between pieces;
+     * with {@code chunks} = 1 it sends half and then stalls for {@code gapMillis}.
+     */
+    public void slow(String path, int chunks, long gapMillis) {
+        slowFiles.put(path, new long[] {chunks, gapMillis});
     }
 
     public static FileTestServer start() {
@@ -77,6 +95,11 @@ public final class FileTestServer implements AutoCloseable {
                         exchange.sendResponseHeaders(failureStatus, -1);
                         break;
                     }
+                    if (redirects.containsKey(path)) {
+                        exchange.getResponseHeaders().set("Location", redirects.get(path));
+                        exchange.sendResponseHeaders(302, -1);
+                        break;
+                    }
                     byte[] file = files.get(path);
                     if (file == null) {
                         exchange.sendResponseHeaders(404, -1);
@@ -84,11 +107,31 @@ public final class FileTestServer implements AutoCloseable {
                     }
                     exchange.sendResponseHeaders(200, file.length == 0 ? -1 : file.length);
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(file);
+                        write(out, file, slowFiles.get(path));
                     }
                     break;
                 default:
                     exchange.sendResponseHeaders(405, -1);
+            }
+        }
+    }
+
+    private static void write(OutputStream out, byte[] file, long[] slow) throws IOException {
+        if (slow == null) {
+            out.write(file);
+            return;
+        }
+        int chunks = (int) slow[0];
+        int pieces = Math.max(chunks, 2);
+        int size = (file.length + pieces - 1) / pieces;
+        for (int i = 0, offset = 0; offset < file.length; i++, offset += size) {
+            out.write(file, offset, Math.min(size, file.length - offset));
+            out.flush();
+            try {
+                Thread.sleep(slow[1]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -24,13 +24,13 @@ public final class HttpClaimCheckStore implements ClaimCheckStore {
     private final HttpLinkDownloader downloader;
 
     public HttpClaimCheckStore(URI baseUrl) {
-        this(baseUrl, HttpLinkDownloader.defaultClient());
+        this(baseUrl, HttpUrls.defaultClient());
     }
 
     public HttpClaimCheckStore(URI baseUrl, HttpClient client) {
         this.baseUrl = HttpUrls.requireHttpBase(baseUrl);
         this.client = Objects.requireNonNull(client, "client");
-        this.downloader = new HttpLinkDownloader(client);
+        this.downloader = new HttpLinkDownloader();
     }
 
     @Override

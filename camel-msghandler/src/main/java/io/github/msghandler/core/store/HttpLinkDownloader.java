@@ -1,59 +1,88 @@
 package io.github.msghandler.core.store;
 
+import io.github.msghandler.core.LinkPolicy;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLConnection;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Fetches {@code http} and {@code https} links with a plain GET, as every peer does: Plik download URLs, plain file
- * servers, presigned object-store URLs. Streams the body to the target. Classifies failures per wire format
- * section 7.
+ * servers, presigned object-store URLs. Streams the body to the target.
+ *
+ * <p>Built on {@link HttpURLConnection} for two guarantees: a timeout on each read (a slow but steady transfer
+ * never times out, a stalled one does) and redirects followed by hand, each target checked against the
+ * {@link LinkPolicy} before it is requested. Failures are classified per wire format section 7.
  */
 public final class HttpLinkDownloader implements LinkDownloader {
-    /** Connection timeout used when none is given. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Connection timeout. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest wait for the next bytes when none is configured. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Redirects followed for one link at the most. */
+    public static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient client;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    /** A downloader with its own HTTP client and the default connection timeout. */
+    private final LinkPolicy policy;
+    private final Duration readTimeout;
+
+    /** Any host but link-local and metadata addresses, 30 s read timeout. */
     public HttpLinkDownloader() {
-        this(defaultClient());
+        this(LinkPolicy.ANY_HOST, DEFAULT_READ_TIMEOUT);
     }
 
-    public HttpLinkDownloader(HttpClient client) {
-        this.client = Objects.requireNonNull(client, "client");
-    }
-
-    /** An HTTP client that follows same-or-safer redirects, for stores and downloaders that need one. */
-    public static HttpClient defaultClient() {
-        return HttpClient.newBuilder()
-                .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    public HttpLinkDownloader(LinkPolicy policy, Duration readTimeout) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
     }
 
     @Override
     public void download(URI link, OutputStream target) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(link).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while fetching " + link);
-        }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() / 100 != 2) {
-                throw LinkDownloadException.forHttpStatus("GET", link, response.statusCode());
+        URI current = link;
+        for (int redirects = 0; ; redirects++) {
+            HttpURLConnection connection = open(current);
+            try {
+                int status = connection.getResponseCode();
+                if (REDIRECTS.contains(status)) {
+                    String location = connection.getHeaderField("Location");
+                    if (location == null || redirects >= MAX_REDIRECTS) {
+                        throw new LinkDownloadException("GET " + current + " answered HTTP " + status + (location == null
+                                ? " without a Location" : " after " + MAX_REDIRECTS + " redirects"), false);
+                    }
+                    // a redirect is a new link: the same policy decides whether to follow it
+                    current = policy.check(current.resolve(location));
+                    continue;
+                }
+                if (status / 100 != 2) {
+                    throw LinkDownloadException.forHttpStatus("GET", current, status);
+                }
+                try (InputStream body = connection.getInputStream()) {
+                    body.transferTo(target);
+                }
+                return;
+            } finally {
+                connection.disconnect();
             }
-            body.transferTo(target);
         }
+    }
+
+    private HttpURLConnection open(URI uri) throws IOException {
+        URLConnection connection = uri.toURL().openConnection();
+        if (!(connection instanceof HttpURLConnection)) {
+            throw new LinkDownloadException("not an HTTP link: " + uri, false);
+        }
+        HttpURLConnection http = (HttpURLConnection) connection;
+        http.setInstanceFollowRedirects(false);
+        http.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        http.setReadTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+        http.setUseCaches(false);
+        return http;
     }
 }

@@ -2,12 +2,19 @@ package io.github.msghandler.core.store;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Locale;
 
 /** URL and request-body helpers shared by the HTTP-based stores. */
 final class HttpUrls {
     private HttpUrls() {
+    }
+
+    /** The HTTP client of the stores' uploads when none is given. */
+    static HttpClient defaultClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**

@@ -48,8 +48,8 @@ public final class PlikClaimCheckStore implements ClaimCheckStore {
         this.oneShot = builder.oneShot;
         this.ttl = builder.ttl;
         this.token = builder.token;
-        this.client = builder.client == null ? HttpLinkDownloader.defaultClient() : builder.client;
-        this.downloader = new HttpLinkDownloader(client);
+        this.client = builder.client == null ? HttpUrls.defaultClient() : builder.client;
+        this.downloader = new HttpLinkDownloader();
     }
 
     public static Builder builder(URI serverUrl) {
@@ -174,7 +174,7 @@ public final class PlikClaimCheckStore implements ClaimCheckStore {
             return this;
         }
 
-        /** The HTTP client to use; by default one of {@link HttpLinkDownloader#defaultClient()}. */
+        /** The HTTP client to use; by default one of a client with a 10 s connect timeout. */
         public Builder httpClient(HttpClient client) {
             this.client = client;
             return this;

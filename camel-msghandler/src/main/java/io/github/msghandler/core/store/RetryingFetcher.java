@@ -5,6 +5,7 @@ import io.github.msghandler.core.LinkFetchException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Objects;
 
@@ -41,8 +42,12 @@ public final class RetryingFetcher {
                 out.flush();
                 return;
             } catch (InterruptedIOException e) {
-                Thread.currentThread().interrupt();
-                throw new LinkFetchException(link.toString(), attempt, e);
+                // SocketTimeoutException is an InterruptedIOException too, but a stalled read is worth a retry
+                if (!(e instanceof SocketTimeoutException)) {
+                    Thread.currentThread().interrupt();
+                    throw new LinkFetchException(link.toString(), attempt, e);
+                }
+                lastFailure = e;
             } catch (LinkDownloadException e) {
                 lastFailure = e;
                 if (!e.isRetryable()) {
