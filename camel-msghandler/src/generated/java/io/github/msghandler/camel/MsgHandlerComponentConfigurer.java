@@ -90,8 +90,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "msgPurpose": getOrCreateConfiguration(target).setMsgPurpose(property(camelContext, java.lang.String.class, value)); return true;
         case "nakdelay":
         case "nakDelay": getOrCreateConfiguration(target).setNakDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "nkeyseed":
-        case "nkeySeed": getOrCreateConfiguration(target).setNkeySeed(property(camelContext, java.lang.String.class, value)); return true;
+        case "nkeyprivatekey":
+        case "nkeyPrivateKey": getOrCreateConfiguration(target).setNkeyPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstorettl":
         case "objectStoreTtl": getOrCreateConfiguration(target).setObjectStoreTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -203,8 +203,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "msgPurpose": return java.lang.String.class;
         case "nakdelay":
         case "nakDelay": return long.class;
-        case "nkeyseed":
-        case "nkeySeed": return java.lang.String.class;
+        case "nkeyprivatekey":
+        case "nkeyPrivateKey": return java.lang.String.class;
         case "objectstorettl":
         case "objectStoreTtl": return long.class;
         case "password": return java.lang.String.class;
@@ -317,8 +317,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "msgPurpose": return getOrCreateConfiguration(target).getMsgPurpose();
         case "nakdelay":
         case "nakDelay": return getOrCreateConfiguration(target).getNakDelay();
-        case "nkeyseed":
-        case "nkeySeed": return getOrCreateConfiguration(target).getNkeySeed();
+        case "nkeyprivatekey":
+        case "nkeyPrivateKey": return getOrCreateConfiguration(target).getNkeyPrivateKey();
         case "objectstorettl":
         case "objectStoreTtl": return getOrCreateConfiguration(target).getObjectStoreTtl();
         case "password": return getOrCreateConfiguration(target).getPassword();

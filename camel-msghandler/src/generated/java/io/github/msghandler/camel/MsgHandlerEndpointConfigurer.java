@@ -84,8 +84,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "msgPurpose": target.getConfiguration().setMsgPurpose(property(camelContext, java.lang.String.class, value)); return true;
         case "nakdelay":
         case "nakDelay": target.getConfiguration().setNakDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "nkeyseed":
-        case "nkeySeed": target.getConfiguration().setNkeySeed(property(camelContext, java.lang.String.class, value)); return true;
+        case "nkeyprivatekey":
+        case "nkeyPrivateKey": target.getConfiguration().setNkeyPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstorettl":
         case "objectStoreTtl": target.getConfiguration().setObjectStoreTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -198,8 +198,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "msgPurpose": return java.lang.String.class;
         case "nakdelay":
         case "nakDelay": return long.class;
-        case "nkeyseed":
-        case "nkeySeed": return java.lang.String.class;
+        case "nkeyprivatekey":
+        case "nkeyPrivateKey": return java.lang.String.class;
         case "objectstorettl":
         case "objectStoreTtl": return long.class;
         case "password": return java.lang.String.class;
@@ -313,8 +313,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "msgPurpose": return target.getConfiguration().getMsgPurpose();
         case "nakdelay":
         case "nakDelay": return target.getConfiguration().getNakDelay();
-        case "nkeyseed":
-        case "nkeySeed": return target.getConfiguration().getNkeySeed();
+        case "nkeyprivatekey":
+        case "nkeyPrivateKey": return target.getConfiguration().getNkeyPrivateKey();
         case "objectstorettl":
         case "objectStoreTtl": return target.getConfiguration().getObjectStoreTtl();
         case "password": return target.getConfiguration().getPassword();

@@ -56,7 +56,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxRetries");
         props.add("msgPurpose");
         props.add("nakDelay");
-        props.add("nkeySeed");
+        props.add("nkeyPrivateKey");
         props.add("objectStoreTtl");
         props.add("password");
         props.add("payloadType");
@@ -85,7 +85,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("user");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(5);
-        secretProps.add("nkeySeed");
+        secretProps.add("nkeyPrivateKey");
         secretProps.add("password");
         secretProps.add("plikToken");
         secretProps.add("token");

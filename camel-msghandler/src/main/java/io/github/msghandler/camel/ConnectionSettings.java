@@ -20,7 +20,7 @@ final class ConnectionSettings {
     private final String user;
     private final String password;
     private final String token;
-    private final String nkeySeed;
+    private final String nkeyPrivateKey;
     private final String credentialsFile;
     private final SSLContextParameters sslContextParameters;
     private final int maxReconnects;
@@ -35,7 +35,7 @@ final class ConnectionSettings {
         this.user = configuration.getUser();
         this.password = configuration.getPassword();
         this.token = configuration.getToken();
-        this.nkeySeed = configuration.getNkeySeed();
+        this.nkeyPrivateKey = configuration.getNkeyPrivateKey();
         this.credentialsFile = configuration.getCredentialsFile();
         this.sslContextParameters = configuration.getSslContextParameters();
         this.maxReconnects = configuration.getMaxReconnects();
@@ -64,8 +64,8 @@ final class ConnectionSettings {
         if (token != null) {
             options.token(token.toCharArray());
         }
-        if (nkeySeed != null) {
-            options.authHandler(Nats.staticCredentials(null, nkeySeed.toCharArray()));
+        if (nkeyPrivateKey != null) {
+            options.authHandler(Nats.staticCredentials(null, nkeyPrivateKey.toCharArray()));
         }
         if (credentialsFile != null) {
             options.authHandler(Nats.credentials(credentialsFile));
@@ -89,7 +89,7 @@ final class ConnectionSettings {
                 && connectionTimeout == that.connectionTimeout && servers.equals(that.servers)
                 && Objects.equals(connectionName, that.connectionName) && Objects.equals(user, that.user)
                 && Objects.equals(password, that.password) && Objects.equals(token, that.token)
-                && Objects.equals(nkeySeed, that.nkeySeed) && Objects.equals(credentialsFile, that.credentialsFile)
+                && Objects.equals(nkeyPrivateKey, that.nkeyPrivateKey) && Objects.equals(credentialsFile, that.credentialsFile)
                 && sslContextParameters == that.sslContextParameters;
     }
 
@@ -102,7 +102,7 @@ final class ConnectionSettings {
     @Override
     public String toString() {
         return "NATS " + servers + (user != null ? " user=" + user : "") + (password != null ? " password=xxxxxx" : "")
-                + (token != null ? " token=xxxxxx" : "") + (nkeySeed != null ? " nkey=xxxxxx" : "")
+                + (token != null ? " token=xxxxxx" : "") + (nkeyPrivateKey != null ? " nkey=xxxxxx" : "")
                 + (credentialsFile != null ? " credentials=" + credentialsFile : "")
                 + (sslContextParameters != null ? " tls" : "");
     }

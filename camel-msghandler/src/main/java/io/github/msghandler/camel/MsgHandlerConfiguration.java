@@ -301,10 +301,10 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String token;
 
     /**
-     * An NKey seed (starting with SU) for NATS NKey authentication.
+     * The NKey seed (the private key, starting with SU) for NATS NKey authentication.
      */
     @UriParam(label = "security", secret = true)
-    private String nkeySeed;
+    private String nkeyPrivateKey;
 
     /**
      * A NATS credentials file (JWT and NKey seed) for decentralised authentication.
@@ -724,12 +724,12 @@ public class MsgHandlerConfiguration implements Cloneable {
         this.token = token;
     }
 
-    public String getNkeySeed() {
-        return nkeySeed;
+    public String getNkeyPrivateKey() {
+        return nkeyPrivateKey;
     }
 
-    public void setNkeySeed(String nkeySeed) {
-        this.nkeySeed = nkeySeed;
+    public void setNkeyPrivateKey(String nkeyPrivateKey) {
+        this.nkeyPrivateKey = nkeyPrivateKey;
     }
 
     public String getCredentialsFile() {

@@ -70,7 +70,7 @@ class ComponentMetadataTest {
         assertTrue(endpointOptions.containsAll(expected), "missing: " + missing(expected, endpointOptions));
         assertTrue(keys(json.path("componentProperties")).containsAll(optionNames()));
         assertEquals(headerNames(), keys(json.path("headers")));
-        for (String secret : List.of("password", "token", "nkeySeed", "plikToken")) {
+        for (String secret : List.of("password", "token", "nkeyPrivateKey", "plikToken")) {
             assertTrue(json.path("properties").path(secret).path("secret").asBoolean(), secret + " is secret");
         }
         json.path("properties").fields().forEachRemaining(option -> assertTrue(
