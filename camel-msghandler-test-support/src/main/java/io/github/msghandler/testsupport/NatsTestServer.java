@@ -72,6 +72,21 @@ public interface NatsTestServer extends AutoCloseable {
                 + "apt-get install nats-server; elsewhere: https://github.com/nats-io/nats-server/releases).");
     }
 
+    /**
+     * The nats-server binary with extra arguments (TLS, authentication, a config file...), for tests of server
+     * configurations that the container way does not offer.
+     *
+     * @throws IllegalStateException when nats-server is not on the PATH
+     */
+    static NatsTestServer startBinary(String... extraArgs) {
+        Path binary = BinaryNatsServer.findOnPath();
+        if (binary == null) {
+            throw new IllegalStateException("this test needs the nats-server binary on the PATH "
+                    + "(Debian/Ubuntu: apt-get install nats-server)");
+        }
+        return BinaryNatsServer.start(binary, List.of(extraArgs));
+    }
+
     /** Testcontainers is optional: without it only the binary way is open. */
     private static boolean isTestcontainersPresent() {
         try {

@@ -61,8 +61,11 @@ final class SharedConnections {
 
     private static void close(ConnectionSettings settings, Connection connection) {
         try {
-            // drain lets in-flight messages finish before the socket closes
-            connection.drain(java.time.Duration.ofSeconds(10)).get();
+            // drain lets in-flight messages finish before the socket closes; with the broker gone there is
+            // nothing to drain, and waiting for it would only delay shutdown
+            if (connection.getStatus() == Connection.Status.CONNECTED) {
+                connection.drain(java.time.Duration.ofSeconds(10)).get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
