@@ -14,7 +14,11 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One exchange per NATS message: the envelope unpacked into headers and body, the route run, and for an InOut
@@ -32,6 +36,9 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     enum Outcome {
         DONE, FAILED, NOT_AN_ENVELOPE
     }
+
+    /** How long stopping waits for messages already delivered to finish. */
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private Dispatcher dispatcher;
     private ExecutorService workers;
@@ -77,9 +84,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         if (dispatcher != null) {
-            // stop taking new messages, let the ones already delivered finish
-            dispatcher.unsubscribe(getEndpoint().getSubject());
-            getEndpoint().connection().closeDispatcher(dispatcher);
+            stopDispatcher();
             dispatcher = null;
         }
         if (workers != null) {
@@ -91,6 +96,21 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             jetStreamPuller = null;
         }
         super.doStop();
+    }
+
+    /** Stops taking new messages and lets the ones already delivered to this consumer finish. */
+    private void stopDispatcher() throws InterruptedException {
+        if (getEndpoint().connection().getStatus() == io.nats.client.Connection.Status.CONNECTED) {
+            try {
+                dispatcher.drain(SHUTDOWN_TIMEOUT).get(SHUTDOWN_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Draining the subscription on '{}' did not finish: {}", getEndpoint().getSubject(),
+                        e.toString());
+            }
+        }
+        if (dispatcher.isActive()) {
+            getEndpoint().connection().closeDispatcher(dispatcher);
+        }
     }
 
     private void onMessage(Message message) {
