@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a durable JetStream pull consumer with explicit acks: a message is acked only after its exchange
- * completed, nak'ed with a delay when it failed (so JetStream redelivers it), and terminated when it is not an
- * envelope at all (redelivery cannot mend it; the route's error handler already has it).
+ * completed, nak'ed with a delay when it failed (so JetStream redelivers it), and terminated when its envelope
+ * is broken (redelivery cannot mend it; the route's error handler already has it).
  */
 final class JetStreamPuller {
     private static final Logger LOG = LoggerFactory.getLogger(JetStreamPuller.class);
@@ -132,7 +132,7 @@ final class JetStreamPuller {
                     case DONE:
                         message.ack();
                         break;
-                    case NOT_AN_ENVELOPE:
+                    case REJECTED:
                         message.term();
                         break;
                     default:

@@ -1,6 +1,8 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.BrokerException;
 import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.LinkFetchException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.UnpackedEnvelope;
@@ -14,6 +16,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,16 +28,18 @@ import java.util.concurrent.TimeoutException;
  * exchange the result packed and sent back (wire format section 8). Messages come from a core NATS subscription,
  * or from a durable JetStream pull consumer with explicit acks.
  *
- * <p>A message that is not a valid envelope goes to the route's error handler (a dead letter channel receives it
- * with the raw body and the typed exception); the consumer keeps consuming.
+ * <p>A message that cannot be unpacked goes to the route's error handler (a dead letter channel receives it with
+ * the raw body and the typed exception); the consumer keeps consuming. Under JetStream such a message is acked
+ * when a dead letter channel took it, nak'ed for redelivery when the failure may pass (a file server that is
+ * down), and terminated when the envelope itself is broken.
  */
 public class MsgHandlerConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerConsumer.class);
 
 
-    /** How one message ended, which JetStream turns into ack, nak or term. */
+    /** How one message ended, which JetStream turns into ack, nak (redeliver) or term (never again). */
     enum Outcome {
-        DONE, FAILED, NOT_AN_ENVELOPE
+        DONE, FAILED, REJECTED
     }
 
     /** How long stopping waits for messages already delivered to finish. */
@@ -138,7 +143,11 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             } catch (RuntimeException e) {
                 in.setBody(message.getData());
                 routeToErrorHandler(exchange, e);
-                return Outcome.NOT_AN_ENVELOPE;
+                if (exchange.getException() == null) {
+                    return Outcome.DONE;   // a dead letter channel has it now
+                }
+                // an unreachable file server may come back; a broken envelope never mends
+                return isTransient(e) ? Outcome.FAILED : Outcome.REJECTED;
             }
             EnvelopeMessages.populate(exchange, in, unpacked);
             getProcessor().process(exchange);
@@ -158,6 +167,11 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    private static boolean isTransient(RuntimeException failure) {
+        return failure instanceof LinkFetchException || failure instanceof BrokerException
+                || failure instanceof UncheckedIOException;
     }
 
     /**

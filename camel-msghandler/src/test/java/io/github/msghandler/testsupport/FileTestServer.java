@@ -48,11 +48,20 @@ public final class FileTestServer implements AutoCloseable {
     }
 
     public static FileTestServer start() {
+        return start(0);
+    }
+
+    /** A server on the given port (0: a free one), for a test that takes a server down and brings it back. */
+    public static FileTestServer start(int port) {
         try {
-            return new FileTestServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+            return new FileTestServer(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** {@code http://127.0.0.1:<port>} */
