@@ -69,6 +69,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "durableName": getOrCreateConfiguration(target).setDurableName(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchbatchsize":
         case "fetchBatchSize": getOrCreateConfiguration(target).setFetchBatchSize(property(camelContext, int.class, value)); return true;
+        case "fileserversslcontextparameters":
+        case "fileserverSslContextParameters": getOrCreateConfiguration(target).setFileserverSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "fileserverurl":
         case "fileserverUrl": getOrCreateConfiguration(target).setFileserverUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "jetstream": getOrCreateConfiguration(target).setJetstream(property(camelContext, boolean.class, value)); return true;
@@ -182,6 +184,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "durableName": return java.lang.String.class;
         case "fetchbatchsize":
         case "fetchBatchSize": return int.class;
+        case "fileserversslcontextparameters":
+        case "fileserverSslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "fileserverurl":
         case "fileserverUrl": return java.lang.String.class;
         case "jetstream": return boolean.class;
@@ -296,6 +300,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "durableName": return getOrCreateConfiguration(target).getDurableName();
         case "fetchbatchsize":
         case "fetchBatchSize": return getOrCreateConfiguration(target).getFetchBatchSize();
+        case "fileserversslcontextparameters":
+        case "fileserverSslContextParameters": return getOrCreateConfiguration(target).getFileserverSslContextParameters();
         case "fileserverurl":
         case "fileserverUrl": return getOrCreateConfiguration(target).getFileserverUrl();
         case "jetstream": return getOrCreateConfiguration(target).isJetstream();

@@ -63,6 +63,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fetchbatchsize":
         case "fetchBatchSize": target.getConfiguration().setFetchBatchSize(property(camelContext, int.class, value)); return true;
+        case "fileserversslcontextparameters":
+        case "fileserverSslContextParameters": target.getConfiguration().setFileserverSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "fileserverurl":
         case "fileserverUrl": target.getConfiguration().setFileserverUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "jetstream": target.getConfiguration().setJetstream(property(camelContext, boolean.class, value)); return true;
@@ -177,6 +179,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fetchbatchsize":
         case "fetchBatchSize": return int.class;
+        case "fileserversslcontextparameters":
+        case "fileserverSslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "fileserverurl":
         case "fileserverUrl": return java.lang.String.class;
         case "jetstream": return boolean.class;
@@ -292,6 +296,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return target.getExchangePattern();
         case "fetchbatchsize":
         case "fetchBatchSize": return target.getConfiguration().getFetchBatchSize();
+        case "fileserversslcontextparameters":
+        case "fileserverSslContextParameters": return target.getConfiguration().getFileserverSslContextParameters();
         case "fileserverurl":
         case "fileserverUrl": return target.getConfiguration().getFileserverUrl();
         case "jetstream": return target.getConfiguration().isJetstream();

@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -45,6 +45,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetchBatchSize");
+        props.add("fileserverSslContextParameters");
         props.add("fileserverUrl");
         props.add("jetstream");
         props.add("lazyStartProducer");

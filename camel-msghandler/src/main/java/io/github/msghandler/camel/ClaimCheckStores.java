@@ -6,7 +6,9 @@ import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.github.msghandler.core.store.PlikClaimCheckStore;
 import io.nats.client.Connection;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** The claim-check store an endpoint's options describe. */
@@ -14,7 +16,11 @@ final class ClaimCheckStores {
     private ClaimCheckStores() {
     }
 
-    static ClaimCheckStore create(MsgHandlerConfiguration configuration, Connection connection) {
+    /**
+     * @param fileserverTls TLS for an https file server, or null for the JVM's default
+     */
+    static ClaimCheckStore create(MsgHandlerConfiguration configuration, Connection connection,
+                                  SSLContext fileserverTls) {
         if (configuration.getClaimCheckStore() != null) {
             return configuration.getClaimCheckStore();
         }
@@ -33,13 +39,19 @@ final class ClaimCheckStores {
                         .oneShot(configuration.isPlikOneShot())
                         .ttl(Duration.ofMillis(configuration.getPlikTtl()))
                         .token(configuration.getPlikToken())
+                        .httpClient(httpClient(fileserverTls))
                         .build();
             case "http":
-                return new HttpClaimCheckStore(fileserverUrl(configuration, store));
+                return new HttpClaimCheckStore(fileserverUrl(configuration, store), httpClient(fileserverTls));
             default:
                 throw new IllegalArgumentException("unknown store '" + store + "': use objectstore, plik or http, "
                         + "or give your own with claimCheckStore=#bean");
         }
+    }
+
+    private static HttpClient httpClient(SSLContext tls) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        return tls == null ? client.build() : client.sslContext(tls).build();
     }
 
     private static URI fileserverUrl(MsgHandlerConfiguration configuration, String store) {

@@ -325,6 +325,13 @@ public class MsgHandlerConfiguration implements Cloneable {
     private SSLContextParameters sslContextParameters;
 
     /**
+     * TLS settings for https file servers: the links a consumer fetches and the uploads of the plik and http
+     * stores. Default: the JVM's trust store.
+     */
+    @UriParam(label = "security")
+    private SSLContextParameters fileserverSslContextParameters;
+
+    /**
      * How many times to try to reconnect after the connection is lost; -1 means for ever.
      */
     @UriParam(label = "advanced", defaultValue = "60")
@@ -754,6 +761,14 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public SSLContextParameters getFileserverSslContextParameters() {
+        return fileserverSslContextParameters;
+    }
+
+    public void setFileserverSslContextParameters(SSLContextParameters fileserverSslContextParameters) {
+        this.fileserverSslContextParameters = fileserverSslContextParameters;
     }
 
     public int getMaxReconnects() {

@@ -19,6 +19,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,8 +86,10 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
             settings = new ConnectionSettings(configuration);
             connection = getComponent().connections().acquire(settings, getCamelContext());
         }
-        store = ClaimCheckStores.create(configuration, connection);
-        unpackOptions = buildUnpackOptions();
+        SSLContext fileserverTls = configuration.getFileserverSslContextParameters() == null ? null
+                : configuration.getFileserverSslContextParameters().createSSLContext(getCamelContext());
+        store = ClaimCheckStores.create(configuration, connection, fileserverTls);
+        unpackOptions = buildUnpackOptions(fileserverTls);
         exchangePayloads = new ExchangePayloads(configuration);
     }
 
@@ -100,7 +103,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         super.doStop();
     }
 
-    private UnpackOptions buildUnpackOptions() {
+    private UnpackOptions buildUnpackOptions(SSLContext fileserverTls) {
         List<String> allowedHosts = allowedLinkHosts();
         Duration readTimeout = Duration.ofMillis(configuration.getLinkReadTimeout());
         UnpackOptions.Builder options = UnpackOptions.builder()
@@ -108,7 +111,8 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
                 // one downloader for the endpoint's life, so the Object Store bucket check is not per message
                 .downloadHandler(configuration.getClaimCheckStore() != null ? configuration.getClaimCheckStore()
                         : new DefaultLinkDownloader(new HttpLinkDownloader(LinkPolicy.allowing(allowedHosts),
-                                readTimeout), connection))
+                                readTimeout, fileserverTls), connection))
+                .linkSslContext(fileserverTls)
                 .allowedLinkHosts(allowedHosts)
                 .linkReadTimeout(readTimeout)
                 .maxRetries(configuration.getMaxRetries())

@@ -31,7 +31,8 @@ final class EnvelopeUnpacker {
         Envelope envelope = EnvelopeReader.read(body);
         Connection connection = options.connection() != null ? options.connection() : messageConnection;
         LinkDownloader downloader = options.downloadHandler() != null ? options.downloadHandler()
-                : new DefaultLinkDownloader(new HttpLinkDownloader(options.linkPolicy(), options.linkReadTimeout()),
+                : new DefaultLinkDownloader(new HttpLinkDownloader(options.linkPolicy(), options.linkReadTimeout(),
+                        options.linkSslContext()),
                         connection);
         RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
         List<DecodedPayload> decoded = new ArrayList<>(envelope.payloads().size());

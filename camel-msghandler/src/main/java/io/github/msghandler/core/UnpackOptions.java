@@ -5,6 +5,7 @@ import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
 import io.nats.client.Connection;
 
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -26,6 +27,7 @@ public final class UnpackOptions {
     private final Path spoolDirectory;
     private final LinkPolicy linkPolicy;
     private final Duration linkReadTimeout;
+    private final SSLContext linkSslContext;
     private final long maxPayloadSize;
 
     private UnpackOptions(Builder b) {
@@ -36,6 +38,7 @@ public final class UnpackOptions {
         this.spoolDirectory = b.spoolDirectory;
         this.linkPolicy = LinkPolicy.allowing(b.allowedLinkHosts);
         this.linkReadTimeout = b.linkReadTimeout;
+        this.linkSslContext = b.linkSslContext;
         this.maxPayloadSize = b.maxPayloadSize;
     }
 
@@ -81,6 +84,11 @@ public final class UnpackOptions {
         return linkReadTimeout;
     }
 
+    /** TLS for https links, or null for the JVM's default trust store. */
+    public SSLContext linkSslContext() {
+        return linkSslContext;
+    }
+
     /** The largest payload accepted, in bytes, judged on the declared size before any fetch. */
     public long maxPayloadSize() {
         return maxPayloadSize;
@@ -97,6 +105,7 @@ public final class UnpackOptions {
         private Path spoolDirectory;
         private Set<String> allowedLinkHosts = Set.of();
         private Duration linkReadTimeout = HttpLinkDownloader.DEFAULT_READ_TIMEOUT;
+        private SSLContext linkSslContext;
         private long maxPayloadSize = Long.MAX_VALUE;
 
         private Builder() {
@@ -164,6 +173,12 @@ public final class UnpackOptions {
          */
         public Builder linkReadTimeout(Duration linkReadTimeout) {
             this.linkReadTimeout = Objects.requireNonNull(linkReadTimeout, "linkReadTimeout");
+            return this;
+        }
+
+        /** TLS for https links (a private CA, a test certificate); default the JVM's trust store. */
+        public Builder linkSslContext(SSLContext linkSslContext) {
+            this.linkSslContext = linkSslContext;
             return this;
         }
 

@@ -64,9 +64,24 @@ public final class FileTestServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /**
+     * An HTTPS file server with the given server TLS context (a test certificate).
+     */
+    public static FileTestServer startHttps(javax.net.ssl.SSLContext tls) {
+        try {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                    new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            return new FileTestServer(https);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, or https for a server from {@link #startHttps}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Serves {@code bytes} at {@code path} (which starts with a slash). */

@@ -1,6 +1,7 @@
 package io.github.msghandler.core.store;
 
 import io.github.msghandler.core.ClaimCheckStoreException;
+import io.github.msghandler.core.LinkPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,9 @@ public final class HttpClaimCheckStore implements ClaimCheckStore {
     public HttpClaimCheckStore(URI baseUrl, HttpClient client) {
         this.baseUrl = HttpUrls.requireHttpBase(baseUrl);
         this.client = Objects.requireNonNull(client, "client");
-        this.downloader = new HttpLinkDownloader();
+        // downloads trust what the uploads trust
+        this.downloader = new HttpLinkDownloader(LinkPolicy.ANY_HOST, HttpLinkDownloader.DEFAULT_READ_TIMEOUT,
+                this.client.sslContext());
     }
 
     @Override

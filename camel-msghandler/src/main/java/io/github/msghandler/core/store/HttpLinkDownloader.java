@@ -11,6 +11,9 @@ import java.net.URLConnection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches {@code http} and {@code https} links with a plain GET, as every peer does: Plik download URLs, plain file
@@ -32,15 +35,20 @@ public final class HttpLinkDownloader implements LinkDownloader {
 
     private final LinkPolicy policy;
     private final Duration readTimeout;
+    private final SSLSocketFactory tls;
 
-    /** Any host but link-local and metadata addresses, 30 s read timeout. */
+    /** Any host but link-local and metadata addresses, 30 s read timeout, the JVM's trust store. */
     public HttpLinkDownloader() {
-        this(LinkPolicy.ANY_HOST, DEFAULT_READ_TIMEOUT);
+        this(LinkPolicy.ANY_HOST, DEFAULT_READ_TIMEOUT, null);
     }
 
-    public HttpLinkDownloader(LinkPolicy policy, Duration readTimeout) {
+    /**
+     * @param sslContext for https links, or null for the JVM's default (its trust store)
+     */
+    public HttpLinkDownloader(LinkPolicy policy, Duration readTimeout, SSLContext sslContext) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+        this.tls = sslContext == null ? null : sslContext.getSocketFactory();
     }
 
     @Override
@@ -83,6 +91,9 @@ public final class HttpLinkDownloader implements LinkDownloader {
         http.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         http.setReadTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
         http.setUseCaches(false);
+        if (tls != null && http instanceof HttpsURLConnection) {
+            ((HttpsURLConnection) http).setSSLSocketFactory(tls);
+        }
         return http;
     }
 }

@@ -2,6 +2,7 @@ package io.github.msghandler.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.msghandler.core.ClaimCheckStoreException;
+import io.github.msghandler.core.LinkPolicy;
 import io.github.msghandler.core.wire.WireJson;
 
 import java.io.ByteArrayInputStream;
@@ -49,7 +50,9 @@ public final class PlikClaimCheckStore implements ClaimCheckStore {
         this.ttl = builder.ttl;
         this.token = builder.token;
         this.client = builder.client == null ? HttpUrls.defaultClient() : builder.client;
-        this.downloader = new HttpLinkDownloader();
+        // downloads trust what the uploads trust
+        this.downloader = new HttpLinkDownloader(LinkPolicy.ANY_HOST, HttpLinkDownloader.DEFAULT_READ_TIMEOUT,
+                this.client.sslContext());
     }
 
     public static Builder builder(URI serverUrl) {
