@@ -6,11 +6,11 @@ import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,15 +73,21 @@ final class EnvelopeMessages {
         target.setBody(bodyOf(exchange, payload));
     }
 
-    /** A spooled payload reaches the route as a stream over its file; the file goes when the exchange completes. */
+    /**
+     * A spooled payload reaches the route as Camel's file-backed stream cache over its verified temporary file:
+     * Camel does not read it into memory to cache it, it can be read again, and the file goes when the exchange
+     * completes.
+     */
     private static Object bodyOf(Exchange exchange, DecodedPayload payload) {
         if (!payload.isSpooled()) {
             return payload.value();
         }
         Path file = payload.value(Path.class);
+        FileInputStreamCache body = new FileInputStreamCache(file.toFile());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
+                body.close();
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
@@ -89,10 +95,6 @@ final class EnvelopeMessages {
                 }
             }
         });
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the spooled payload " + file, e);
-        }
+        return body;
     }
 }

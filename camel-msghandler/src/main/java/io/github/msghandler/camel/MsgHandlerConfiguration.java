@@ -104,8 +104,8 @@ public class MsgHandlerConfiguration implements Cloneable {
     private long maxDelay = 5000L;
 
     /**
-     * Link payloads of this many bytes or more are received into a temporary file instead of the heap; image, audio,
-     * video and binary ones then reach the route as a stream over that file.
+     * Link payloads of this many bytes or more are received into a temporary file instead of the heap; image,
+     * audio, video and binary ones then reach the route as Camel's file-backed stream cache over that file.
      */
     @UriParam(label = "common", defaultValue = "33554432")
     private long spoolThreshold = 33554432L;
