@@ -4,10 +4,25 @@ import io.github.msghandler.testsupport.NatsServerExtension;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
 /** A Camel test with a real nats-server for the test class, and msghandler URIs that point at it. */
 abstract class MsgHandlerTestSupport extends CamelTestSupport {
     @RegisterExtension
     static NatsServerExtension nats = new NatsServerExtension();
+
+    /** The heap this JVM has used at its peak, in MB, for tests that prove bounded memory. */
+    static long peakHeapUsedMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
 
     static String uri(String subject) {
         return uri(subject, "");
