@@ -43,11 +43,6 @@ public final class LinkPolicy {
         return normalised.isEmpty() ? ANY_HOST : new LinkPolicy(normalised);
     }
 
-    /** The allowed hosts, lower case; empty means any. */
-    public Set<String> allowedHosts() {
-        return allowedHosts;
-    }
-
     /**
      * @return the link as a URI when this policy allows following it
      * @throws LinkRefusedException naming the reason (and the option to change, for host refusals)

@@ -8,9 +8,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,17 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Link payloads through an HTTPS file server whose certificate is made at test time. */
 class HttpsFileServerTest extends MsgHandlerTestSupport {
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    private static final char[] PASSWORD = TestCertificates.STORE_PASSWORD.toCharArray();
     private static final byte[] DATA = "over https".getBytes(StandardCharsets.UTF_8);
     private static Path keyStore;
     private static FileTestServer https;
@@ -43,12 +38,9 @@ class HttpsFileServerTest extends MsgHandlerTestSupport {
     static void startHttpsServer() throws Exception {
         Path dir = Files.createTempDirectory("https-test");
         keyStore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "files", "-keyalg", "RSA",
-                "-keysize", "2048", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "1", "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass",
-                "changeit").redirectErrorStream(true).start();
-        keytool.getInputStream().readAllBytes();
-        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool made the key");
+        TestCertificates.run(dir, "keytool", "-genkeypair", "-alias", "files", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "1", "-keystore",
+                keyStore.toString(), "-storetype", "PKCS12", "-storepass", TestCertificates.STORE_PASSWORD);
         https = FileTestServer.startHttps(serverContext());
         https.put("/files/data", DATA);
     }
@@ -84,15 +76,7 @@ class HttpsFileServerTest extends MsgHandlerTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + keyStore);
-        trustStore.setPassword("changeit");
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        registry.bind("fileserverTls", tls);
+        registry.bind("fileserverTls", TestCertificates.trusting(keyStore));
     }
 
     @Override

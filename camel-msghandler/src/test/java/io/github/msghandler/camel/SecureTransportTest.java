@@ -5,17 +5,12 @@ import io.nats.client.NKey;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,30 +39,14 @@ class SecureTransportTest extends CamelTestSupport {
         received.assertIsSatisfied(10_000);
     }
 
-    private static void run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-    }
-
     @Test
     void envelopesTravelOverTlsWithATestCertificate() throws Exception {
-        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out",
+        TestCertificates.run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out",
                 "cert.pem", "-days", "1", "-subj", "/CN=localhost", "-addext",
                 "subjectAltName=IP:127.0.0.1,DNS:localhost");
-        run(dir, "keytool", "-importcert", "-noprompt", "-alias", "nats", "-file", "cert.pem", "-keystore",
-                "trust.p12", "-storetype", "PKCS12", "-storepass", "changeit");
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + dir.resolve("trust.p12"));
-        trustStore.setPassword("changeit");
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(trustStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trust);
-        context.getRegistry().bind("natsTls", tls);
+        TestCertificates.run(dir, "keytool", "-importcert", "-noprompt", "-alias", "nats", "-file", "cert.pem", "-keystore",
+                "trust.p12", "-storetype", "PKCS12", "-storepass", TestCertificates.STORE_PASSWORD);
+        context.getRegistry().bind("natsTls", TestCertificates.trusting(dir.resolve("trust.p12")));
 
         try (NatsTestServer server = NatsTestServer.startBinary("--tls", "--tlscert",
                 dir.resolve("cert.pem").toString(), "--tlskey", dir.resolve("key.pem").toString())) {
