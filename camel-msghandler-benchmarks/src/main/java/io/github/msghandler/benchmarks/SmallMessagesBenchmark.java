@@ -10,17 +10,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Case 1: 1 KB text messages from a producer to a consumer on one nats-server, one at a time from one sender
  * thread: raw jnats publish/subscribe, a camel-nats route pair, and a msghandler route pair (with and without
  * confirmed publishes). Throughput from the first send to the last arrival; one-way latency p50/p99.
  */
-final class SmallMessagesBenchmark {
+final class SmallMessagesBenchmark implements BenchmarkCase {
+    private static final String CASE = "1. small messages (1 KB text), one sender";
     private static final int SIZE = 1024;
 
     private final String brokerUrl;
@@ -44,19 +42,31 @@ final class SmallMessagesBenchmark {
         return Long.parseLong(body.substring(0, body.indexOf('|')));
     }
 
-    List<Map<String, Object>> run() throws Exception {
-        List<Map<String, Object>> results = new ArrayList<>();
-        results.add(rawJnats());
-        results.add(camelRoutes("camel-nats", "nats:bench.cn?servers=" + brokerUrl.replace("nats://", "")));
-        results.add(camelRoutes("msghandler", "msghandler:bench.mh?brokerUrl=" + brokerUrl));
-        results.add(camelRoutes("msghandler confirmPublish=false",
-                "msghandler:bench.mh2?brokerUrl=" + brokerUrl + "&confirmPublish=false"));
-        return results;
+    @Override
+    public String key() {
+        return "small";
     }
 
-    private Map<String, Object> rawJnats() throws Exception {
+    @Override
+    public List<Row> run() throws Exception {
+        Row jnats = rawJnats();
+        Row camelNats = camelRoutes("camel-nats route pair",
+                "nats:bench.cn?servers=" + brokerUrl.replace("nats://", ""));
+        Row confirmed = camelRoutes("msghandler route pair (confirmPublish=true, default)",
+                "msghandler:bench.mh?brokerUrl=" + brokerUrl);
+        Row unconfirmed = camelRoutes("msghandler route pair (confirmPublish=false)",
+                "msghandler:bench.mh2?brokerUrl=" + brokerUrl + "&confirmPublish=false");
+        for (Row row : List.of(camelNats, confirmed, unconfirmed)) {
+            row.ratioTo(jnats);
+        }
+        confirmed.ratioTo(camelNats);
+        unconfirmed.ratioTo(camelNats);
+        return List.of(jnats, camelNats, confirmed, unconfirmed);
+    }
+
+    private Row rawJnats() throws Exception {
         try (Connection publisher = Nats.connect(brokerUrl); Connection subscriber = Nats.connect(brokerUrl)) {
-            Map<String, Object> result = null;
+            Row result = null;
             for (int round = 0; round < 2; round++) {   // the first round warms up
                 LatencyRecorder recorder = new LatencyRecorder(messages);
                 Dispatcher dispatcher = subscriber.createDispatcher(m ->
@@ -76,7 +86,7 @@ final class SmallMessagesBenchmark {
         }
     }
 
-    private Map<String, Object> camelRoutes(String name, String uri) throws Exception {
+    private Row camelRoutes(String name, String uri) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         LatencyRecorder[] recorder = {new LatencyRecorder(messages)};
         camel.addRoutes(new RouteBuilder() {
@@ -87,7 +97,7 @@ final class SmallMessagesBenchmark {
         });
         camel.start();
         try (ProducerTemplate template = camel.createProducerTemplate()) {
-            Map<String, Object> result = null;
+            Row result = null;
             for (int round = 0; round < 2; round++) {   // the first round warms up
                 recorder[0] = new LatencyRecorder(messages);
                 long start = System.nanoTime();
@@ -103,16 +113,12 @@ final class SmallMessagesBenchmark {
         }
     }
 
-    private Map<String, Object> result(String name, LatencyRecorder recorder, long start) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("case", "small messages (1 KB text)");
-        result.put("implementation", name);
-        result.put("messages", messages);
-        result.put("received", recorder.received());
+    private Row result(String name, LatencyRecorder recorder, long start) {
         double seconds = (recorder.lastArrival() - start) / 1e9;
-        result.put("messagesPerSecond", Math.round(recorder.received() / seconds));
-        result.put("p50Micros", recorder.percentileMicros(50));
-        result.put("p99Micros", recorder.percentileMicros(99));
-        return result;
+        return new Row(CASE, name, Math.round(recorder.received() / seconds), "messages/s")
+                .figure("messages", messages)
+                .figure("received", recorder.received())
+                .figure("p50Micros", recorder.percentileMicros(50))
+                .figure("p99Micros", recorder.percentileMicros(99));
     }
 }

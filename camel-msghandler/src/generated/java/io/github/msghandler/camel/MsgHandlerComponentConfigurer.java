@@ -119,6 +119,30 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "replyToMsgId": getOrCreateConfiguration(target).setReplyToMsgId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "s3accesskey":
+        case "s3AccessKey": getOrCreateConfiguration(target).setS3AccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3bucket":
+        case "s3Bucket": getOrCreateConfiguration(target).setS3Bucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3deleteafterconsume":
+        case "s3DeleteAfterConsume": getOrCreateConfiguration(target).setS3DeleteAfterConsume(property(camelContext, boolean.class, value)); return true;
+        case "s3endpointoverride":
+        case "s3EndpointOverride": getOrCreateConfiguration(target).setS3EndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3keyprefix":
+        case "s3KeyPrefix": getOrCreateConfiguration(target).setS3KeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3kmskeyid":
+        case "s3KmsKeyId": getOrCreateConfiguration(target).setS3KmsKeyId(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3partsize":
+        case "s3PartSize": getOrCreateConfiguration(target).setS3PartSize(property(camelContext, long.class, value)); return true;
+        case "s3pathstyleaccess":
+        case "s3PathStyleAccess": getOrCreateConfiguration(target).setS3PathStyleAccess(property(camelContext, boolean.class, value)); return true;
+        case "s3presignedurllifetime":
+        case "s3PresignedUrlLifetime": getOrCreateConfiguration(target).setS3PresignedUrlLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "s3region":
+        case "s3Region": getOrCreateConfiguration(target).setS3Region(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3secretkey":
+        case "s3SecretKey": getOrCreateConfiguration(target).setS3SecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3serversideencryption":
+        case "s3ServerSideEncryption": getOrCreateConfiguration(target).setS3ServerSideEncryption(property(camelContext, java.lang.String.class, value)); return true;
         case "senderid":
         case "senderId": getOrCreateConfiguration(target).setSenderId(property(camelContext, java.lang.String.class, value)); return true;
         case "sendername":
@@ -234,6 +258,30 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "replyToMsgId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "s3accesskey":
+        case "s3AccessKey": return java.lang.String.class;
+        case "s3bucket":
+        case "s3Bucket": return java.lang.String.class;
+        case "s3deleteafterconsume":
+        case "s3DeleteAfterConsume": return boolean.class;
+        case "s3endpointoverride":
+        case "s3EndpointOverride": return java.lang.String.class;
+        case "s3keyprefix":
+        case "s3KeyPrefix": return java.lang.String.class;
+        case "s3kmskeyid":
+        case "s3KmsKeyId": return java.lang.String.class;
+        case "s3partsize":
+        case "s3PartSize": return long.class;
+        case "s3pathstyleaccess":
+        case "s3PathStyleAccess": return boolean.class;
+        case "s3presignedurllifetime":
+        case "s3PresignedUrlLifetime": return long.class;
+        case "s3region":
+        case "s3Region": return java.lang.String.class;
+        case "s3secretkey":
+        case "s3SecretKey": return java.lang.String.class;
+        case "s3serversideencryption":
+        case "s3ServerSideEncryption": return java.lang.String.class;
         case "senderid":
         case "senderId": return java.lang.String.class;
         case "sendername":
@@ -350,6 +398,30 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "replyToMsgId": return getOrCreateConfiguration(target).getReplyToMsgId();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "s3accesskey":
+        case "s3AccessKey": return getOrCreateConfiguration(target).getS3AccessKey();
+        case "s3bucket":
+        case "s3Bucket": return getOrCreateConfiguration(target).getS3Bucket();
+        case "s3deleteafterconsume":
+        case "s3DeleteAfterConsume": return getOrCreateConfiguration(target).isS3DeleteAfterConsume();
+        case "s3endpointoverride":
+        case "s3EndpointOverride": return getOrCreateConfiguration(target).getS3EndpointOverride();
+        case "s3keyprefix":
+        case "s3KeyPrefix": return getOrCreateConfiguration(target).getS3KeyPrefix();
+        case "s3kmskeyid":
+        case "s3KmsKeyId": return getOrCreateConfiguration(target).getS3KmsKeyId();
+        case "s3partsize":
+        case "s3PartSize": return getOrCreateConfiguration(target).getS3PartSize();
+        case "s3pathstyleaccess":
+        case "s3PathStyleAccess": return getOrCreateConfiguration(target).isS3PathStyleAccess();
+        case "s3presignedurllifetime":
+        case "s3PresignedUrlLifetime": return getOrCreateConfiguration(target).getS3PresignedUrlLifetime();
+        case "s3region":
+        case "s3Region": return getOrCreateConfiguration(target).getS3Region();
+        case "s3secretkey":
+        case "s3SecretKey": return getOrCreateConfiguration(target).getS3SecretKey();
+        case "s3serversideencryption":
+        case "s3ServerSideEncryption": return getOrCreateConfiguration(target).getS3ServerSideEncryption();
         case "senderid":
         case "senderId": return getOrCreateConfiguration(target).getSenderId();
         case "sendername":

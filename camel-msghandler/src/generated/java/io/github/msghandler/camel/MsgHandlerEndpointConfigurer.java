@@ -113,6 +113,30 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "replyToMsgId": target.getConfiguration().setReplyToMsgId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "s3accesskey":
+        case "s3AccessKey": target.getConfiguration().setS3AccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3bucket":
+        case "s3Bucket": target.getConfiguration().setS3Bucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3deleteafterconsume":
+        case "s3DeleteAfterConsume": target.getConfiguration().setS3DeleteAfterConsume(property(camelContext, boolean.class, value)); return true;
+        case "s3endpointoverride":
+        case "s3EndpointOverride": target.getConfiguration().setS3EndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3keyprefix":
+        case "s3KeyPrefix": target.getConfiguration().setS3KeyPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3kmskeyid":
+        case "s3KmsKeyId": target.getConfiguration().setS3KmsKeyId(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3partsize":
+        case "s3PartSize": target.getConfiguration().setS3PartSize(property(camelContext, long.class, value)); return true;
+        case "s3pathstyleaccess":
+        case "s3PathStyleAccess": target.getConfiguration().setS3PathStyleAccess(property(camelContext, boolean.class, value)); return true;
+        case "s3presignedurllifetime":
+        case "s3PresignedUrlLifetime": target.getConfiguration().setS3PresignedUrlLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "s3region":
+        case "s3Region": target.getConfiguration().setS3Region(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3secretkey":
+        case "s3SecretKey": target.getConfiguration().setS3SecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "s3serversideencryption":
+        case "s3ServerSideEncryption": target.getConfiguration().setS3ServerSideEncryption(property(camelContext, java.lang.String.class, value)); return true;
         case "senderid":
         case "senderId": target.getConfiguration().setSenderId(property(camelContext, java.lang.String.class, value)); return true;
         case "sendername":
@@ -229,6 +253,30 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "replyToMsgId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "s3accesskey":
+        case "s3AccessKey": return java.lang.String.class;
+        case "s3bucket":
+        case "s3Bucket": return java.lang.String.class;
+        case "s3deleteafterconsume":
+        case "s3DeleteAfterConsume": return boolean.class;
+        case "s3endpointoverride":
+        case "s3EndpointOverride": return java.lang.String.class;
+        case "s3keyprefix":
+        case "s3KeyPrefix": return java.lang.String.class;
+        case "s3kmskeyid":
+        case "s3KmsKeyId": return java.lang.String.class;
+        case "s3partsize":
+        case "s3PartSize": return long.class;
+        case "s3pathstyleaccess":
+        case "s3PathStyleAccess": return boolean.class;
+        case "s3presignedurllifetime":
+        case "s3PresignedUrlLifetime": return long.class;
+        case "s3region":
+        case "s3Region": return java.lang.String.class;
+        case "s3secretkey":
+        case "s3SecretKey": return java.lang.String.class;
+        case "s3serversideencryption":
+        case "s3ServerSideEncryption": return java.lang.String.class;
         case "senderid":
         case "senderId": return java.lang.String.class;
         case "sendername":
@@ -346,6 +394,30 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "replyToMsgId": return target.getConfiguration().getReplyToMsgId();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "s3accesskey":
+        case "s3AccessKey": return target.getConfiguration().getS3AccessKey();
+        case "s3bucket":
+        case "s3Bucket": return target.getConfiguration().getS3Bucket();
+        case "s3deleteafterconsume":
+        case "s3DeleteAfterConsume": return target.getConfiguration().isS3DeleteAfterConsume();
+        case "s3endpointoverride":
+        case "s3EndpointOverride": return target.getConfiguration().getS3EndpointOverride();
+        case "s3keyprefix":
+        case "s3KeyPrefix": return target.getConfiguration().getS3KeyPrefix();
+        case "s3kmskeyid":
+        case "s3KmsKeyId": return target.getConfiguration().getS3KmsKeyId();
+        case "s3partsize":
+        case "s3PartSize": return target.getConfiguration().getS3PartSize();
+        case "s3pathstyleaccess":
+        case "s3PathStyleAccess": return target.getConfiguration().isS3PathStyleAccess();
+        case "s3presignedurllifetime":
+        case "s3PresignedUrlLifetime": return target.getConfiguration().getS3PresignedUrlLifetime();
+        case "s3region":
+        case "s3Region": return target.getConfiguration().getS3Region();
+        case "s3secretkey":
+        case "s3SecretKey": return target.getConfiguration().getS3SecretKey();
+        case "s3serversideencryption":
+        case "s3ServerSideEncryption": return target.getConfiguration().getS3ServerSideEncryption();
         case "senderid":
         case "senderId": return target.getConfiguration().getSenderId();
         case "sendername":

@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(72);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -71,6 +71,18 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("replyTo");
         props.add("replyToMsgId");
         props.add("requestTimeout");
+        props.add("s3AccessKey");
+        props.add("s3Bucket");
+        props.add("s3DeleteAfterConsume");
+        props.add("s3EndpointOverride");
+        props.add("s3KeyPrefix");
+        props.add("s3KmsKeyId");
+        props.add("s3PartSize");
+        props.add("s3PathStyleAccess");
+        props.add("s3PresignedUrlLifetime");
+        props.add("s3Region");
+        props.add("s3SecretKey");
+        props.add("s3ServerSideEncryption");
         props.add("senderId");
         props.add("senderName");
         props.add("servers");
@@ -85,10 +97,12 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("token");
         props.add("user");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("nkeyPrivateKey");
         secretProps.add("password");
         secretProps.add("plikToken");
+        secretProps.add("s3AccessKey");
+        secretProps.add("s3SecretKey");
         secretProps.add("token");
         secretProps.add("user");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

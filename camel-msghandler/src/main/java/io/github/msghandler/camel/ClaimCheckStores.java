@@ -43,9 +43,11 @@ final class ClaimCheckStores {
                         .build();
             case "http":
                 return new HttpClaimCheckStore(fileserverUrl(configuration, store), httpClient(fileserverTls));
+            case "s3":
+                return S3Stores.create(configuration);
             default:
-                throw new IllegalArgumentException("unknown store '" + store + "': use objectstore, plik or http, "
-                        + "or give your own with claimCheckStore=#bean");
+                throw new IllegalArgumentException("unknown store '" + store + "': use objectstore, plik, http or "
+                        + "s3, or give your own with claimCheckStore=#bean");
         }
     }
 

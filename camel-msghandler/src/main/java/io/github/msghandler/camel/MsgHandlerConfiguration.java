@@ -41,10 +41,10 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     /**
      * The claim-check store for link payloads: objectstore (the broker's JetStream Object Store), plik (a Plik
-     * server at fileserverUrl) or http (PUT and GET on fileserverUrl). Default: plik when fileserverUrl is set, else
-     * objectstore.
+     * server at fileserverUrl), http (PUT and GET on fileserverUrl) or s3 (an S3 bucket, links presigned; needs
+     * software.amazon.awssdk:s3). Default: plik when fileserverUrl is set, else objectstore.
      */
-    @UriParam(label = "common", enums = "objectstore,plik,http")
+    @UriParam(label = "common", enums = "objectstore,plik,http,s3")
     private String store;
 
     /**
@@ -77,6 +77,86 @@ public class MsgHandlerConfiguration implements Cloneable {
      */
     @UriParam(label = "common", defaultValue = "86400000", javaType = "java.time.Duration")
     private long plikTtl = 86400000L;
+
+    /**
+     * The S3 bucket of the s3 store (it must exist). A consumer given the s3 store options accepts links into this
+     * bucket and key prefix without opening all of the S3 host.
+     */
+    @UriParam(label = "s3")
+    private String s3Bucket;
+
+    /**
+     * Prepended to the key of every object the s3 store writes (objects are named prefix + payload id + / +
+     * dataname). Object expiry belongs to a bucket lifecycle rule on this prefix.
+     */
+    @UriParam(label = "s3", defaultValue = "msghandler/")
+    private String s3KeyPrefix = "msghandler/";
+
+    /**
+     * The AWS region of the s3 store, for example eu-west-1; default: the AWS SDK's region chain (AWS_REGION,
+     * profile).
+     */
+    @UriParam(label = "s3")
+    private String s3Region;
+
+    /**
+     * The endpoint of an S3-compatible server (MinIO, Ceph, S3Proxy), for example http://localhost:9000; default
+     * AWS.
+     */
+    @UriParam(label = "s3")
+    private String s3EndpointOverride;
+
+    /**
+     * Address the bucket in the path (https://host/bucket/key), as most S3-compatible servers need, instead of in
+     * the host name.
+     */
+    @UriParam(label = "s3", defaultValue = "false")
+    private boolean s3PathStyleAccess = false;
+
+    /**
+     * The access key id of the s3 store; without it (and s3SecretKey) the AWS default credentials chain applies.
+     */
+    @UriParam(label = "security", secret = true)
+    private String s3AccessKey;
+
+    /**
+     * The secret access key of the s3 store.
+     */
+    @UriParam(label = "security", secret = true)
+    private String s3SecretKey;
+
+    /**
+     * Server-side encryption of stored payloads: none, AES256 (SSE-S3) or aws:kms (SSE-KMS).
+     */
+    @UriParam(label = "s3", defaultValue = "none", enums = "none,AES256,aws:kms")
+    private String s3ServerSideEncryption = "none";
+
+    /**
+     * The KMS key of SSE-KMS; default the bucket's AWS managed key.
+     */
+    @UriParam(label = "s3")
+    private String s3KmsKeyId;
+
+    /**
+     * How long the presigned GET link of a payload stays valid, at most 7 days. Receivers must fetch within it.
+     */
+    @UriParam(label = "s3", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long s3PresignedUrlLifetime = 3600000L;
+
+    /**
+     * Bytes per part of a multipart upload, at least 5 MiB; a payload of fewer bytes is one PUT. One part is held in
+     * memory at a time.
+     */
+    @UriParam(label = "s3", defaultValue = "8388608")
+    private long s3PartSize = 8388608L;
+
+    /**
+     * Delete a payload's object from the s3 store once the exchange that received it completed successfully (never
+     * before, never after a failure). For setups with a single consumer per envelope; leave off when several
+     * consumers read the same links.
+     */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean s3DeleteAfterConsume = false;
 
     /**
      * Use JetStream: the producer publishes with Nats-Msg-Id and waits for the publish ack; the consumer reads a
@@ -261,9 +341,10 @@ public class MsgHandlerConfiguration implements Cloneable {
     private int fetchBatchSize = 10;
 
     /**
-     * A comma-separated list of hosts (or host:port) that http and https links may point to, redirects included;
-     * * allows any host. Default: the hosts of the endpoint's own file server and broker. Link-local and cloud
-     * metadata addresses are refused unless listed by name.
+     * A comma-separated list of hosts (or host:port) that http and https links may point to, redirects included,
+     * or http(s) URL prefixes that allow only links under them (an S3 bucket's URL); * allows any host. Default: the
+     * hosts of the endpoint's own file server and broker, and with store=s3 the bucket's URL and key prefix.
+     * Link-local and cloud metadata addresses are refused unless listed by name.
      */
     @UriParam(label = "security")
     private String allowedLinkHosts;
@@ -449,6 +530,102 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setPlikTtl(long plikTtl) {
         this.plikTtl = plikTtl;
+    }
+
+    public String getS3Bucket() {
+        return s3Bucket;
+    }
+
+    public void setS3Bucket(String s3Bucket) {
+        this.s3Bucket = s3Bucket;
+    }
+
+    public String getS3KeyPrefix() {
+        return s3KeyPrefix;
+    }
+
+    public void setS3KeyPrefix(String s3KeyPrefix) {
+        this.s3KeyPrefix = s3KeyPrefix;
+    }
+
+    public String getS3Region() {
+        return s3Region;
+    }
+
+    public void setS3Region(String s3Region) {
+        this.s3Region = s3Region;
+    }
+
+    public String getS3EndpointOverride() {
+        return s3EndpointOverride;
+    }
+
+    public void setS3EndpointOverride(String s3EndpointOverride) {
+        this.s3EndpointOverride = s3EndpointOverride;
+    }
+
+    public boolean isS3PathStyleAccess() {
+        return s3PathStyleAccess;
+    }
+
+    public void setS3PathStyleAccess(boolean s3PathStyleAccess) {
+        this.s3PathStyleAccess = s3PathStyleAccess;
+    }
+
+    public String getS3AccessKey() {
+        return s3AccessKey;
+    }
+
+    public void setS3AccessKey(String s3AccessKey) {
+        this.s3AccessKey = s3AccessKey;
+    }
+
+    public String getS3SecretKey() {
+        return s3SecretKey;
+    }
+
+    public void setS3SecretKey(String s3SecretKey) {
+        this.s3SecretKey = s3SecretKey;
+    }
+
+    public String getS3ServerSideEncryption() {
+        return s3ServerSideEncryption;
+    }
+
+    public void setS3ServerSideEncryption(String s3ServerSideEncryption) {
+        this.s3ServerSideEncryption = s3ServerSideEncryption;
+    }
+
+    public String getS3KmsKeyId() {
+        return s3KmsKeyId;
+    }
+
+    public void setS3KmsKeyId(String s3KmsKeyId) {
+        this.s3KmsKeyId = s3KmsKeyId;
+    }
+
+    public long getS3PresignedUrlLifetime() {
+        return s3PresignedUrlLifetime;
+    }
+
+    public void setS3PresignedUrlLifetime(long s3PresignedUrlLifetime) {
+        this.s3PresignedUrlLifetime = s3PresignedUrlLifetime;
+    }
+
+    public long getS3PartSize() {
+        return s3PartSize;
+    }
+
+    public void setS3PartSize(long s3PartSize) {
+        this.s3PartSize = s3PartSize;
+    }
+
+    public boolean isS3DeleteAfterConsume() {
+        return s3DeleteAfterConsume;
+    }
+
+    public void setS3DeleteAfterConsume(boolean s3DeleteAfterConsume) {
+        this.s3DeleteAfterConsume = s3DeleteAfterConsume;
     }
 
     public boolean isJetstream() {

@@ -5,7 +5,9 @@ import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.LinkFetchException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.UnpackedEnvelope;
+import io.github.msghandler.core.WirePayload;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import org.slf4j.Logger;
@@ -16,7 +18,9 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +163,9 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                         + message.getSubject() + "' failed", exchange, exchange.getException());
                 return Outcome.FAILED;
             }
+            if (getEndpoint().getConfiguration().isS3DeleteAfterConsume()) {
+                deleteLinkedObjects(unpacked);
+            }
             return Outcome.DONE;
         } catch (Exception e) {
             getExceptionHandler().handleException("msghandler: processing the message on '" + message.getSubject()
@@ -166,6 +173,24 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             return Outcome.FAILED;
         } finally {
             releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * Deletes the stored objects of the envelope's link payloads once the exchange succeeded; a failed delete is
+     * logged (the bucket's lifecycle rule still expires the object) and does not fail the exchange.
+     */
+    private void deleteLinkedObjects(UnpackedEnvelope unpacked) {
+        for (WirePayload payload : unpacked.envelope().payloads()) {
+            if (payload.transport() != Transport.LINK) {
+                continue;
+            }
+            try {
+                getEndpoint().store().delete(URI.create(payload.data()));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not delete the consumed payload '{}' from {}: {}", payload.dataname(),
+                        getEndpoint().store(), e.getMessage());
+            }
         }
     }
 
@@ -203,7 +228,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             return;
         }
         MsgHandlerEndpoint endpoint = getEndpoint();
-        PackOptions options = endpoint.packOptions(exchange.getMessage()).toBuilder()
+        PackOptions options = endpoint.packOptions(exchange.getMessage())
                 .correlationId(requestEnvelope.correlationId())
                 .replyToMsgId(requestEnvelope.msgId())
                 .replyTo(requestEnvelope.sendTo())

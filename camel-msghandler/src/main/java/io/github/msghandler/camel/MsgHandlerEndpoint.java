@@ -95,6 +95,11 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
 
     @Override
     protected void doStop() throws Exception {
+        // a store built from the options (an S3 client pool) is the endpoint's to close; a user's bean is not
+        if (store instanceof AutoCloseable closeable && configuration.getClaimCheckStore() == null) {
+            closeable.close();
+        }
+        store = null;
         if (settings != null) {
             getComponent().connections().release(settings);
             settings = null;
@@ -147,6 +152,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         }
         addHost(hosts, connection.getConnectedUrl());
         addHost(hosts, configuration.getFileserverUrl());
+        store.linkLocations().forEach(location -> hosts.add(location.toString()));
         return List.copyOf(hosts);
     }
 
@@ -166,9 +172,9 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
 
     /**
      * The pack options of one outgoing message: the endpoint's options, overridden by the message's headers.
-     * Publishing stays with the producer (core NATS, JetStream or request).
+     * Publishing stays with the producer (core NATS, JetStream or request). The caller completes and builds them.
      */
-    PackOptions packOptions(Message message) {
+    PackOptions.Builder packOptions(Message message) {
         PackOptions.Builder options = PackOptions.builder()
                 .publish(false)
                 .connection(connection)
@@ -190,7 +196,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
             Map<String, ?> typed = (Map<String, ?>) metadata;
             options.metadata(typed);
         }
-        return options.build();
+        return options;
     }
 
     private static String header(Message message, String name, String fallback) {
@@ -200,6 +206,11 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
 
     Connection connection() {
         return connection;
+    }
+
+    /** The claim-check store links are uploaded to (and, with s3DeleteAfterConsume, deleted from). */
+    ClaimCheckStore store() {
+        return store;
     }
 
     UnpackOptions unpackOptions() {

@@ -3,6 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.RandomIds;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
 import io.nats.client.JetStreamApiException;
@@ -17,7 +18,6 @@ import org.apache.camel.support.DefaultProducer;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,7 +64,7 @@ public class MsgHandlerProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         MsgHandlerEndpoint endpoint = getEndpoint();
-        PackOptions options = endpoint.packOptions(exchange.getMessage()).toBuilder()
+        PackOptions options = endpoint.packOptions(exchange.getMessage())
                 .msgId(msgIdFor(exchange))
                 .build();
         PackResult packed = MsgHandler.smartpack(endpoint.getSubject(),
@@ -109,7 +109,7 @@ public class MsgHandlerProducer extends DefaultProducer {
         if (previous != null && exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class)) {
             return previous;
         }
-        String msgId = UUID.randomUUID().toString();
+        String msgId = RandomIds.uuid();
         exchange.setProperty(property, msgId);
         return msgId;
     }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /** smartpack: encodes payloads, chooses each one's transport, uploads links, writes and publishes the envelope. */
 final class EnvelopePacker {
@@ -97,7 +96,7 @@ final class EnvelopePacker {
     }
 
     private static String orRandom(String value) {
-        return value != null ? value : UUID.randomUUID().toString();
+        return value != null ? value : RandomIds.uuid();
     }
 
     private static ClaimCheckStore chooseStore(PackOptions options, ConnectionLease connection) {

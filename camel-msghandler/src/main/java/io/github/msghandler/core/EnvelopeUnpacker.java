@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -88,7 +87,7 @@ final class EnvelopeUnpacker {
     private static PayloadContent direct(WirePayload wire, String path) {
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(wire.data());
+            bytes = wire.directBytes();
         } catch (IllegalArgumentException e) {
             throw new InvalidEnvelopeException(path + ".data", "not valid base64 (" + e.getMessage() + ")", e);
         }

@@ -15,32 +15,70 @@ import java.util.Set;
  * Which links a receiver follows, since the URL comes from whoever sent the envelope (wire format section 6):
  * absolute {@code http}, {@code https} and {@code nats-os} URLs only; http(s) hosts limited to an allow-list when
  * one is given; and never a link-local or cloud metadata address (169.254.0.0/16, fe80::/10, fd00:ec2::254) unless
- * that host is listed by name. Checked before the first request and again for every redirect. Immutable.
+ * that host is listed by name. An allow-list entry is a host, a {@code host:port}, or an http(s) URL prefix (such as
+ * an S3 bucket's URL) that allows only links under it on that host. Checked before the first request and again for
+ * every redirect. Immutable.
  */
 public final class LinkPolicy {
     /** Any http(s) host, but still no link-local or metadata address. */
-    public static final LinkPolicy ANY_HOST = new LinkPolicy(Set.of());
+    public static final LinkPolicy ANY_HOST = new LinkPolicy(Set.of(), Set.of());
 
     private static final Set<String> SCHEMES = Set.of("http", "https", NatsObjectLink.SCHEME);
     private static final String OPTION = "allowedLinkHosts";
 
     private final Set<String> allowedHosts;
+    private final Set<URI> allowedPrefixes;
 
-    private LinkPolicy(Set<String> allowedHosts) {
+    private LinkPolicy(Set<String> allowedHosts, Set<URI> allowedPrefixes) {
         this.allowedHosts = Set.copyOf(allowedHosts);
+        this.allowedPrefixes = Set.copyOf(allowedPrefixes);
     }
 
     /**
-     * @param allowedHosts hosts or {@code host:port} that http(s) links may name; empty allows any host
+     * @param allowed hosts, {@code host:port}s and http(s) URL prefixes that links may name; empty allows any host
      */
-    public static LinkPolicy allowing(Collection<String> allowedHosts) {
-        Set<String> normalised = new HashSet<>();
-        for (String host : allowedHosts) {
-            if (host != null && !host.isBlank()) {
-                normalised.add(host.trim().toLowerCase(Locale.ROOT));
+    public static LinkPolicy allowing(Collection<String> allowed) {
+        Set<String> hosts = new HashSet<>();
+        Set<URI> prefixes = new HashSet<>();
+        for (String entry : allowed) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
+            String trimmed = entry.trim();
+            String lower = trimmed.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                prefixes.add(prefix(trimmed));
+            } else {
+                hosts.add(lower);
             }
         }
-        return normalised.isEmpty() ? ANY_HOST : new LinkPolicy(normalised);
+        return hosts.isEmpty() && prefixes.isEmpty() ? ANY_HOST : new LinkPolicy(hosts, prefixes);
+    }
+
+    private static URI prefix(String url) {
+        try {
+            URI uri = new URI(url).normalize();
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("allowed link URL '" + url + "' has no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("allowed link URL '" + url + "' is not a valid URL", e);
+        }
+    }
+
+    private boolean underAllowedPrefix(URI link) {
+        URI normalised = link.normalize();
+        for (URI prefix : allowedPrefixes) {
+            if (prefix.getScheme().equalsIgnoreCase(normalised.getScheme())
+                    && prefix.getHost().equalsIgnoreCase(normalised.getHost())
+                    && port(prefix) == port(normalised)
+                    && normalised.getRawPath() != null
+                    && normalised.getRawPath().startsWith(prefix.getRawPath() == null ? "" : prefix.getRawPath())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -75,10 +113,11 @@ public final class LinkPolicy {
             throw new LinkRefusedException(url, "no host in the URL");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean listed = allowedHosts.contains(host) || allowedHosts.contains(host + ":" + port(uri));
-        if (!allowedHosts.isEmpty() && !listed) {
+        boolean listed = allowedHosts.contains(host) || allowedHosts.contains(host + ":" + port(uri))
+                || underAllowedPrefix(uri);
+        if (this != ANY_HOST && !listed) {
             throw new LinkRefusedException(url, "host '" + host + "' is not in the allowed link hosts "
-                    + allowedHosts + " (option " + OPTION + ")");
+                    + describeAllowed() + " (option " + OPTION + ")");
         }
         if (!listed && isLinkLocalOrMetadata(host)) {
             throw new LinkRefusedException(url, "host '" + host + "' is a link-local or cloud metadata address; "
@@ -111,8 +150,14 @@ public final class LinkPolicy {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
+    private String describeAllowed() {
+        Set<String> all = new java.util.TreeSet<>(allowedHosts);
+        allowedPrefixes.forEach(prefix -> all.add(prefix.toString()));
+        return all.toString();
+    }
+
     @Override
     public String toString() {
-        return allowedHosts.isEmpty() ? "LinkPolicy[any host]" : "LinkPolicy" + allowedHosts;
+        return this == ANY_HOST ? "LinkPolicy[any host]" : "LinkPolicy" + describeAllowed();
     }
 }

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One payload on its way out: its encoded content, its byte count once known, and the transport chosen for it.
@@ -19,7 +17,7 @@ import java.util.UUID;
  */
 final class PreparedPayload {
     private final Payload payload;
-    private final String id = UUID.randomUUID().toString();
+    private final String id = RandomIds.uuid();
     private PayloadContent content;
     private long size;
     private Transport transport;
@@ -86,7 +84,7 @@ final class PreparedPayload {
         byte[] bytes = content.bytes();
         wire = builder(bytes.length, Sha256.hex(bytes))
                 .transport(Transport.DIRECT)
-                .data(Base64.getEncoder().encodeToString(bytes))
+                .directBytes(bytes)
                 .build();
         return wire;
     }

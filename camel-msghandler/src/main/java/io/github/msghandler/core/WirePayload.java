@@ -1,12 +1,14 @@
 package io.github.msghandler.core;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A payload object exactly as it travels in the envelope (wire format section 3): for a direct payload
- * {@link #data()} is the base64 text, for a link payload the URL.
+ * {@link #data()} is the base64 text, for a link payload the URL. A direct payload built from its bytes keeps
+ * them and is written with Jackson's base64 encoder straight into the envelope, with no base64 string between.
  *
  * <p>Immutable; build one with {@link #builder()}.
  */
@@ -24,6 +26,7 @@ public final class WirePayload {
     private final Transport transport;
     private final long size;
     private final String data;
+    private final byte[] directBytes;
     private final Map<String, Object> metadata;
 
     private WirePayload(Builder builder) {
@@ -31,7 +34,14 @@ public final class WirePayload {
         this.dataname = Objects.requireNonNull(builder.dataname, "dataname");
         this.payloadType = Objects.requireNonNull(builder.payloadType, "payloadType");
         this.transport = Objects.requireNonNull(builder.transport, "transport");
-        this.data = Objects.requireNonNull(builder.data, "data");
+        if (builder.data == null && builder.directBytes == null) {
+            throw new NullPointerException("data");
+        }
+        if (builder.directBytes != null && transport != Transport.DIRECT) {
+            throw new IllegalArgumentException("payload bytes go in the envelope only with transport direct");
+        }
+        this.data = builder.data;
+        this.directBytes = builder.directBytes;
         if (builder.size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + builder.size);
         }
@@ -45,7 +55,7 @@ public final class WirePayload {
 
     public Builder toBuilder() {
         return new Builder().id(id).dataname(dataname).payloadType(payloadType).transport(transport)
-                .size(size).data(data).metadata(metadata);
+                .size(size).data(data).directBytes(directBytes).metadata(metadata);
     }
 
     public String id() {
@@ -76,7 +86,26 @@ public final class WirePayload {
 
     /** Base64 text (direct) or URL (link). */
     public String data() {
-        return data;
+        return data != null ? data : Base64.getEncoder().encodeToString(directBytes);
+    }
+
+    /**
+     * The bytes of a direct payload: the array it was built from (not a copy: do not modify it), or its base64
+     * text decoded.
+     *
+     * @throws IllegalStateException for a link payload
+     * @throws IllegalArgumentException when the base64 text is not valid
+     */
+    public byte[] directBytes() {
+        if (transport != Transport.DIRECT) {
+            throw new IllegalStateException("payload '" + dataname + "' travels by link, not in the envelope");
+        }
+        return directBytes != null ? directBytes : Base64.getDecoder().decode(data);
+    }
+
+    /** The length of {@link #data()} in characters, without encoding it. */
+    public long dataLength() {
+        return data != null ? data.length() : (directBytes.length + 2L) / 3 * 4;
     }
 
     public Map<String, Object> metadata() {
@@ -99,13 +128,13 @@ public final class WirePayload {
         }
         WirePayload that = (WirePayload) other;
         return size == that.size && id.equals(that.id) && dataname.equals(that.dataname)
-                && payloadType == that.payloadType && transport == that.transport && data.equals(that.data)
+                && payloadType == that.payloadType && transport == that.transport && data().equals(that.data())
                 && metadata.equals(that.metadata);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, dataname, payloadType, transport, size, data, metadata);
+        return Objects.hash(id, dataname, payloadType, transport, size, data(), metadata);
     }
 
     /** Leaves out the data itself, which may be large. */
@@ -123,6 +152,7 @@ public final class WirePayload {
         private Transport transport;
         private long size;
         private String data;
+        private byte[] directBytes;
         private Map<String, Object> metadata = new LinkedHashMap<>();
 
         private Builder() {
@@ -153,8 +183,20 @@ public final class WirePayload {
             return this;
         }
 
+        /** Base64 text (direct) or URL (link); replaces any {@link #directBytes(byte[])}. */
         public Builder data(String data) {
             this.data = data;
+            this.directBytes = null;
+            return this;
+        }
+
+        /**
+         * The bytes of a direct payload, kept without a copy (do not modify them) and base64-encoded only when
+         * written; replaces any {@link #data(String)}.
+         */
+        public Builder directBytes(byte[] bytes) {
+            this.directBytes = bytes;
+            this.data = bytes == null ? this.data : null;
             return this;
         }
 

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The core stays framework-free, and Arrow stays optional by living in one package. */
+/** The core stays framework-free, and Arrow and the AWS SDK stay optional by living in one package each. */
 class CoreArchitectureTest {
     private static final Path CORE = Path.of("src/main/java/io/github/msghandler/core");
 
@@ -25,6 +25,14 @@ class CoreArchitectureTest {
     void onlyTheArrowPackageImportsArrow() throws IOException {
         List<Path> offenders = sourcesMentioning("import org.apache.arrow", CORE).stream()
                 .filter(p -> !p.startsWith(CORE.resolve("arrow")))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), offenders);
+    }
+
+    @Test
+    void onlyTheS3PackageImportsTheAwsSdk() throws IOException {
+        List<Path> offenders = sourcesMentioning("import software.amazon.awssdk", Path.of("src/main/java")).stream()
+                .filter(p -> !p.startsWith(CORE.resolve("s3")))
                 .collect(Collectors.toList());
         assertEquals(List.of(), offenders);
     }

@@ -5,10 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 /**
  * Where link payloads go (the seed's {@code fileserver_upload_handler}) and how they come back. Implementations:
- * {@link ObjectStoreClaimCheckStore}, {@link PlikClaimCheckStore}, {@link HttpClaimCheckStore}, or your own.
+ * {@link ObjectStoreClaimCheckStore}, {@link PlikClaimCheckStore}, {@link HttpClaimCheckStore},
+ * {@code S3ClaimCheckStore} (package {@code core.s3}, with the optional AWS SDK), or your own.
  * Implementations must be thread-safe.
  */
 public interface ClaimCheckStore extends LinkDownloader {
@@ -26,6 +28,24 @@ public interface ClaimCheckStore extends LinkDownloader {
     /** Stores bytes held in memory. */
     default URI upload(ClaimCheckKey key, byte[] content) throws IOException {
         return upload(key, new ByteArrayInputStream(content), content.length);
+    }
+
+    /**
+     * Deletes what a link of this store points at, for setups where the one consumer that fetched it is done with
+     * it. Stores that leave expiry to the server (a TTL, a lifecycle rule) do nothing and answer false.
+     *
+     * @return true when the store deleted the object
+     */
+    default boolean delete(URI link) throws IOException {
+        return false;
+    }
+
+    /**
+     * URL prefixes under which every link of this store lies, which a receiver configured with this store allows
+     * by default (an S3 bucket's URL, say, rather than all of the S3 host). None by default.
+     */
+    default List<URI> linkLocations() {
+        return List.of();
     }
 
     /** Fetches the bytes behind a link into memory, once. */

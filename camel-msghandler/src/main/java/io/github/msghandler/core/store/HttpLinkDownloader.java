@@ -30,6 +30,7 @@ public final class HttpLinkDownloader implements LinkDownloader {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Redirects followed for one link at the most. */
     public static final int MAX_REDIRECTS = 5;
+    private static final int ERROR_SUMMARY_BYTES = 512;
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
@@ -51,6 +52,22 @@ public final class HttpLinkDownloader implements LinkDownloader {
         this.tls = sslContext == null ? null : sslContext.getSocketFactory();
     }
 
+    /**
+     * The start of an error answer's body, on one line: S3 says why a presigned link failed there ("Request has
+     * expired"), which the status alone does not.
+     */
+    private static String errorSummary(HttpURLConnection connection) {
+        try (InputStream error = connection.getErrorStream()) {
+            if (error == null) {
+                return "";
+            }
+            String text = new String(error.readNBytes(ERROR_SUMMARY_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            return text.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     @Override
     public void download(URI link, OutputStream target) throws IOException {
         URI current = link;
@@ -69,7 +86,7 @@ public final class HttpLinkDownloader implements LinkDownloader {
                     continue;
                 }
                 if (status / 100 != 2) {
-                    throw LinkDownloadException.forHttpStatus("GET", current, status);
+                    throw LinkDownloadException.forHttpStatus("GET", current, status, errorSummary(connection));
                 }
                 try (InputStream body = connection.getInputStream()) {
                     body.transferTo(target);

@@ -1,8 +1,8 @@
 package io.github.msghandler.core.wire;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.InvalidEnvelopeException;
 import io.github.msghandler.core.PayloadType;
@@ -10,9 +10,8 @@ import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.WirePayload;
 
 import java.io.IOException;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.github.msghandler.core.wire.WireFields.*;
 
@@ -21,6 +20,9 @@ import static io.github.msghandler.core.wire.WireFields.*;
  *
  * <p>A missing string field reads as {@code ""} and a missing {@code metadata} as {@code {}}; unknown fields are
  * ignored. Everything else that breaks the contract is an {@link InvalidEnvelopeException} naming the field.
+ *
+ * <p>The body is read token by token with Jackson's streaming parser, never as a tree: on the small-message path
+ * building a {@code JsonNode} tree and converting it took most of the consumer's time.
  */
 public final class EnvelopeReader {
     private EnvelopeReader() {
@@ -33,162 +35,194 @@ public final class EnvelopeReader {
         if (body == null || body.length == 0) {
             throw new InvalidEnvelopeException("$", "the message body is empty, expected a JSON envelope");
         }
-        JsonNode root;
-        try {
-            root = WireJson.mapper().readTree(body);
+        try (JsonParser parser = WireJson.mapper().createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new InvalidEnvelopeException("$", "expected a JSON object, found " + describe(parser));
+            }
+            Envelope envelope = readEnvelope(parser);
+            if (parser.nextToken() != null) {
+                throw new InvalidEnvelopeException("$", "not valid JSON: trailing content after the envelope");
+            }
+            return envelope;
         } catch (JacksonException e) {
             throw new InvalidEnvelopeException("$", "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidEnvelopeException("$", "not readable: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidEnvelopeException("$", "expected a JSON object, found " + describe(root));
-        }
-        return toEnvelope((ObjectNode) root);
     }
 
-    private static Envelope toEnvelope(ObjectNode root) {
-        Envelope.Builder envelope = Envelope.builder()
-                .correlationId(optionalString(root, CORRELATION_ID, CORRELATION_ID))
-                .msgId(optionalString(root, MSG_ID, MSG_ID))
-                .timestamp(optionalString(root, TIMESTAMP, TIMESTAMP))
-                .sendTo(optionalString(root, SEND_TO, SEND_TO))
-                .msgPurpose(optionalString(root, MSG_PURPOSE, MSG_PURPOSE))
-                .senderName(optionalString(root, SENDER_NAME, SENDER_NAME))
-                .senderId(optionalString(root, SENDER_ID, SENDER_ID))
-                .receiverName(optionalString(root, RECEIVER_NAME, RECEIVER_NAME))
-                .receiverId(optionalString(root, RECEIVER_ID, RECEIVER_ID))
-                .replyTo(optionalString(root, REPLY_TO, REPLY_TO))
-                .replyToMsgId(optionalString(root, REPLY_TO_MSG_ID, REPLY_TO_MSG_ID))
-                .brokerUrl(optionalString(root, BROKER_URL, BROKER_URL))
-                .metadata(optionalObject(root, METADATA, METADATA));
-
-        JsonNode payloads = root.get(PAYLOADS);
-        if (payloads == null || payloads.isNull()) {
+    private static Envelope readEnvelope(JsonParser parser) throws IOException {
+        Envelope.Builder envelope = Envelope.builder();
+        boolean payloadsSeen = false;
+        String field;
+        while ((field = parser.nextFieldName()) != null) {
+            parser.nextToken();
+            switch (field) {
+                case CORRELATION_ID -> envelope.correlationId(optionalString(parser, field));
+                case MSG_ID -> envelope.msgId(optionalString(parser, field));
+                case TIMESTAMP -> envelope.timestamp(optionalString(parser, field));
+                case SEND_TO -> envelope.sendTo(optionalString(parser, field));
+                case MSG_PURPOSE -> envelope.msgPurpose(optionalString(parser, field));
+                case SENDER_NAME -> envelope.senderName(optionalString(parser, field));
+                case SENDER_ID -> envelope.senderId(optionalString(parser, field));
+                case RECEIVER_NAME -> envelope.receiverName(optionalString(parser, field));
+                case RECEIVER_ID -> envelope.receiverId(optionalString(parser, field));
+                case REPLY_TO -> envelope.replyTo(optionalString(parser, field));
+                case REPLY_TO_MSG_ID -> envelope.replyToMsgId(optionalString(parser, field));
+                case BROKER_URL -> envelope.brokerUrl(optionalString(parser, field));
+                case METADATA -> envelope.metadata(optionalObject(parser, field));
+                case PAYLOADS -> payloadsSeen = readPayloads(parser, envelope);
+                default -> parser.skipChildren();
+            }
+        }
+        if (!payloadsSeen) {
             throw new InvalidEnvelopeException(PAYLOADS, "required field is missing");
-        }
-        if (!payloads.isArray()) {
-            throw new InvalidEnvelopeException(PAYLOADS, "expected an array, found " + describe(payloads));
-        }
-        for (int i = 0; i < payloads.size(); i++) {
-            envelope.addPayload(toPayload(payloads.get(i), PAYLOADS + "[" + i + "]"));
         }
         return envelope.build();
     }
 
-    private static WirePayload toPayload(JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(node));
+    /** @return false when the field is {@code null}, which counts as missing */
+    private static boolean readPayloads(JsonParser parser, Envelope.Builder envelope) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return false;
         }
-        String dataname = requiredString(node, DATANAME, path);
-        if (dataname.isEmpty()) {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new InvalidEnvelopeException(PAYLOADS, "expected an array, found " + describe(parser));
+        }
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            String path = PAYLOADS + "[" + index++ + "]";
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(parser));
+            }
+            envelope.addPayload(readPayload(parser, path));
+        }
+        return true;
+    }
+
+    private static WirePayload readPayload(JsonParser parser, String path) throws IOException {
+        String id = "";
+        String dataname = null;
+        String payloadType = null;
+        String transport = null;
+        String encoding = "";
+        Long size = null;
+        String data = null;
+        Map<String, Object> metadata = Map.of();
+        String field;
+        while ((field = parser.nextFieldName()) != null) {
+            parser.nextToken();
+            String fieldPath = path + "." + field;
+            switch (field) {
+                case ID -> id = optionalString(parser, fieldPath);
+                case DATANAME -> dataname = nullableString(parser, fieldPath);
+                case PAYLOAD_TYPE -> payloadType = nullableString(parser, fieldPath);
+                case TRANSPORT -> transport = nullableString(parser, fieldPath);
+                case ENCODING -> encoding = optionalString(parser, fieldPath);
+                case SIZE -> size = nullableSize(parser, fieldPath);
+                case DATA -> data = nullableString(parser, fieldPath);
+                case METADATA -> metadata = optionalObject(parser, fieldPath);
+                default -> parser.skipChildren();
+            }
+        }
+        if (required(dataname, path + "." + DATANAME).isEmpty()) {
             throw new InvalidEnvelopeException(path + "." + DATANAME, "must not be empty");
         }
-        PayloadType type = parse(path + "." + PAYLOAD_TYPE, requiredString(node, PAYLOAD_TYPE, path),
+        PayloadType type = parse(path + "." + PAYLOAD_TYPE, required(payloadType, path + "." + PAYLOAD_TYPE),
                 PayloadType::fromWireName);
-        Transport transport = parse(path + "." + TRANSPORT, requiredString(node, TRANSPORT, path),
+        Transport parsedTransport = parse(path + "." + TRANSPORT, required(transport, path + "." + TRANSPORT),
                 Transport::fromWireName);
-        String encoding = optionalString(node, ENCODING, path + "." + ENCODING);
-        if (!encoding.isEmpty() && !encoding.equals(transport.encoding())) {
+        if (!encoding.isEmpty() && !encoding.equals(parsedTransport.encoding())) {
             throw new InvalidEnvelopeException(path + "." + ENCODING, "'" + encoding + "' does not go with transport "
-                    + transport + ", expected '" + transport.encoding() + "'");
+                    + parsedTransport + ", expected '" + parsedTransport.encoding() + "'");
         }
         return WirePayload.builder()
-                .id(optionalString(node, ID, path + "." + ID))
+                .id(id)
                 .dataname(dataname)
                 .payloadType(type)
-                .transport(transport)
-                .size(requiredSize(node, path))
-                .data(requiredString(node, DATA, path))
-                .metadata(optionalObject(node, METADATA, path + "." + METADATA))
+                .transport(parsedTransport)
+                .size(required(size, path + "." + SIZE))
+                .data(required(data, path + "." + DATA))
+                .metadata(metadata)
                 .build();
     }
 
-    private interface WireNameParser<T> {
-        T parse(String name);
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidEnvelopeException(field, "required field is missing");
+        }
+        return value;
     }
 
-    private static <T> T parse(String path, String name, WireNameParser<T> parser) {
+    private static <T> T parse(String path, String name, Function<String, T> parser) {
         try {
-            return parser.parse(name);
+            return parser.apply(name);
         } catch (IllegalArgumentException e) {
             throw new InvalidEnvelopeException(path, e.getMessage());
         }
     }
 
-    private static long requiredSize(JsonNode payload, String path) {
-        JsonNode size = payload.get(SIZE);
-        String field = path + "." + SIZE;
-        if (size == null || size.isNull()) {
-            throw new InvalidEnvelopeException(field, "required field is missing");
+    /** The byte count, or null for JSON {@code null}. */
+    private static Long nullableSize(JsonParser parser, String field) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
         }
-        if (!size.isIntegralNumber() || !size.canConvertToLong()) {
-            throw new InvalidEnvelopeException(field, "expected an integer byte count, found " + describe(size));
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
+                || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                && parser.getBigIntegerValue().bitLength() >= Long.SIZE) {
+            throw new InvalidEnvelopeException(field, "expected an integer byte count, found " + describe(parser));
         }
-        if (size.longValue() < 0) {
-            throw new InvalidEnvelopeException(field, "must not be negative, found " + size.longValue());
+        long size = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                ? parser.getBigIntegerValue().longValue() : parser.getLongValue();
+        if (size < 0) {
+            throw new InvalidEnvelopeException(field, "must not be negative, found " + size);
         }
-        return size.longValue();
+        return size;
     }
 
-    private static String requiredString(JsonNode parent, String name, String parentPath) {
-        JsonNode value = parent.get(name);
-        String field = parentPath + "." + name;
-        if (value == null || value.isNull()) {
-            throw new InvalidEnvelopeException(field, "required field is missing");
+    /** The text, or null for JSON {@code null}. */
+    private static String nullableString(JsonParser parser, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
         }
-        if (!value.isTextual()) {
-            throw new InvalidEnvelopeException(field, "expected a string, found " + describe(value));
+        if (token != JsonToken.VALUE_STRING) {
+            throw new InvalidEnvelopeException(field, "expected a string, found " + describe(parser));
         }
-        return value.textValue();
+        return parser.getText();
     }
 
-    private static String optionalString(JsonNode parent, String name, String field) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (!value.isTextual()) {
-            throw new InvalidEnvelopeException(field, "expected a string, found " + describe(value));
-        }
-        return value.textValue();
+    private static String optionalString(JsonParser parser, String field) throws IOException {
+        String value = nullableString(parser, field);
+        return value == null ? "" : value;
     }
 
-    private static Map<String, Object> optionalObject(JsonNode parent, String name, String field) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
+    private static Map<String, Object> optionalObject(JsonParser parser, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return Map.of();
         }
-        if (!value.isObject()) {
-            throw new InvalidEnvelopeException(field, "expected an object, found " + describe(value));
+        if (token != JsonToken.START_OBJECT) {
+            throw new InvalidEnvelopeException(field, "expected an object, found " + describe(parser));
         }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            map.put(entry.getKey(), WireJson.mapper().convertValue(entry.getValue(), Object.class));
-        }
-        return map;
+        return WireJson.nestedMapReader().readValue(parser);
     }
 
-    private static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
+    /** The current token as the error messages name it. */
+    private static String describe(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
             return "nothing";
         }
-        switch (node.getNodeType()) {
-            case ARRAY:
-                return "an array";
-            case OBJECT:
-                return "an object";
-            case STRING:
-                return "a string";
-            case NUMBER:
-                return "the number " + node.asText();
-            case BOOLEAN:
-                return "the boolean " + node.asText();
-            case NULL:
-                return "null";
-            default:
-                return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        }
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

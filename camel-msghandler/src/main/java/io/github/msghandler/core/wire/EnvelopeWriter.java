@@ -2,6 +2,7 @@ package io.github.msghandler.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.WirePayload;
 
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,12 @@ public final class EnvelopeWriter {
         gen.writeStringField(TRANSPORT, payload.transport().wireName());
         gen.writeStringField(ENCODING, payload.encoding());
         gen.writeNumberField(SIZE, payload.size());
-        gen.writeStringField(DATA, payload.data());
+        if (payload.transport() == Transport.DIRECT) {
+            gen.writeFieldName(DATA);
+            gen.writeBinary(payload.directBytes());   // Jackson's default variant is RFC 4648 base64, padded
+        } else {
+            gen.writeStringField(DATA, payload.data());
+        }
         writeMap(gen, METADATA, payload.metadata());
         gen.writeEndObject();
     }
@@ -78,7 +84,7 @@ public final class EnvelopeWriter {
     private static int initialCapacity(Envelope envelope) {
         long dataChars = 0;
         for (WirePayload payload : envelope.payloads()) {
-            dataChars += payload.data().length() + 512;
+            dataChars += payload.dataLength() + 512;
         }
         return (int) Math.min(Integer.MAX_VALUE - 16, 1024 + dataChars);
     }

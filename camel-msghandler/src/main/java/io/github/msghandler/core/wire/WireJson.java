@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.Map;
 
 /**
  * The one Jackson configuration for everything that crosses the wire: envelopes, dictionaries and JSON tables.
@@ -25,6 +28,9 @@ public final class WireJson {
     public static final int MAX_STRING_LENGTH = 96 * 1024 * 1024;
 
     private static final ObjectMapper MAPPER = createMapper();
+    // Reads one object out of a parser that goes on, so what follows the object is not "trailing".
+    private static final ObjectReader NESTED_MAP_READER = MAPPER.readerFor(Map.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private WireJson() {
     }
@@ -32,6 +38,11 @@ public final class WireJson {
     /** The shared, thread-safe mapper. Do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** Reads the JSON object at a parser's current token as a {@code Map}, leaving the parser after it. */
+    static ObjectReader nestedMapReader() {
+        return NESTED_MAP_READER;
     }
 
     private static ObjectMapper createMapper() {

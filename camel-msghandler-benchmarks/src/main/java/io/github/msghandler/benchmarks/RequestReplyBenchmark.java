@@ -1,0 +1,108 @@
+package io.github.msghandler.benchmarks;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Case 2: request-reply round trips one after another from one thread, a 1 KB text request and a short text
+ * reply: raw jnats request against a dispatcher that replies, a camel-nats route pair, a msghandler route pair.
+ */
+final class RequestReplyBenchmark implements BenchmarkCase {
+    private static final String CASE = "2. request-reply round trips, one requester";
+    private static final String REQUEST = "x".repeat(1024);
+
+    private final String brokerUrl;
+    private final int roundTrips;
+
+    RequestReplyBenchmark(String brokerUrl, int roundTrips) {
+        this.brokerUrl = brokerUrl;
+        this.roundTrips = roundTrips;
+    }
+
+    @Override
+    public String key() {
+        return "request";
+    }
+
+    @Override
+    public List<Row> run() throws Exception {
+        Row jnats = rawJnats();
+        Row camelNats = camelRoutes("camel-nats route pair",
+                "nats:bench.rr.cn?servers=" + brokerUrl.replace("nats://", ""),
+                "nats:bench.rr.cn?servers=" + brokerUrl.replace("nats://", "") + "&requestTimeout=10000");
+        String msghandler = "msghandler:bench.rr.mh?brokerUrl=" + brokerUrl;
+        Row ours = camelRoutes("msghandler route pair", msghandler, msghandler);
+        camelNats.ratioTo(jnats);
+        ours.ratioTo(jnats).ratioTo(camelNats);
+        return List.of(jnats, camelNats, ours);
+    }
+
+    private Row rawJnats() throws Exception {
+        try (Connection requester = Nats.connect(brokerUrl); Connection responder = Nats.connect(brokerUrl)) {
+            byte[] reply = "pong".getBytes(StandardCharsets.UTF_8);
+            Dispatcher dispatcher = responder.createDispatcher(m -> responder.publish(m.getReplyTo(), reply));
+            dispatcher.subscribe("bench.rr.raw");
+            responder.flush(Duration.ofSeconds(5));
+            byte[] request = REQUEST.getBytes(StandardCharsets.UTF_8);
+            Row row = null;
+            for (int round = 0; round < 2; round++) {   // the first round warms up
+                long start = System.nanoTime();
+                for (int i = 0; i < roundTrips; i++) {
+                    Message answer = requester.request("bench.rr.raw", request, Duration.ofSeconds(10));
+                    if (answer == null) {
+                        throw new IllegalStateException("raw jnats request " + i + " got no reply");
+                    }
+                }
+                row = row("raw jnats request", start);
+            }
+            return row;
+        }
+    }
+
+    private Row camelRoutes(String name, String consumerUri, String producerUri) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        // camel-nats schedules a timeout task per request that stays queued until it fires; Camel's default queue
+        // limit of 1,000 tasks rejects requests after a few hundred milliseconds at full speed
+        camel.getExecutorServiceManager().getDefaultThreadPoolProfile().setMaxQueueSize(1_000_000);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(consumerUri).setBody(constant("pong"));
+            }
+        });
+        camel.start();
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
+            Row row = null;
+            for (int round = 0; round < 2; round++) {   // the first round warms up
+                long start = System.nanoTime();
+                for (int i = 0; i < roundTrips; i++) {
+                    String answer = template.requestBody(producerUri, REQUEST, String.class);
+                    if (!"pong".equals(answer)) {
+                        throw new IllegalStateException(name + " request " + i + " got " + answer);
+                    }
+                }
+                row = row(name, start);
+            }
+            return row;
+        } finally {
+            camel.stop();
+        }
+    }
+
+    private Row row(String name, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Row(CASE, name, Math.round(roundTrips / seconds), "round trips/s")
+                .figure("roundTrips", roundTrips)
+                .figure("meanMicros", Math.round(seconds * 1e6 / roundTrips));
+    }
+}
