@@ -68,17 +68,25 @@ public final class LinkPolicy {
     }
 
     private boolean underAllowedPrefix(URI link) {
-        URI normalised = link.normalize();
         for (URI prefix : allowedPrefixes) {
-            if (prefix.getScheme().equalsIgnoreCase(normalised.getScheme())
-                    && prefix.getHost().equalsIgnoreCase(normalised.getHost())
-                    && port(prefix) == port(normalised)
-                    && normalised.getRawPath() != null
-                    && normalised.getRawPath().startsWith(prefix.getRawPath() == null ? "" : prefix.getRawPath())) {
+            if (isUnder(link, prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code link}, with dot segments resolved, has the prefix's scheme, host and port and its path
+     * starts with the prefix's path.
+     */
+    public static boolean isUnder(URI link, URI prefix) {
+        URI normalised = link.normalize();
+        return prefix.getScheme() != null && prefix.getScheme().equalsIgnoreCase(normalised.getScheme())
+                && prefix.getHost() != null && prefix.getHost().equalsIgnoreCase(normalised.getHost())
+                && port(prefix) == port(normalised)
+                && normalised.getRawPath() != null
+                && normalised.getRawPath().startsWith(prefix.getRawPath() == null ? "" : prefix.getRawPath());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.msghandler.core.s3;
 
+import io.github.msghandler.core.LinkPolicy;
 import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.LinkDownloadException;
@@ -198,10 +199,7 @@ public final class S3ClaimCheckStore implements ClaimCheckStore, AutoCloseable {
 
     /** True for a link into this store's bucket and key prefix. */
     public boolean owns(URI link) {
-        return link.getScheme() != null && link.getScheme().equalsIgnoreCase(bucketUrl.getScheme())
-                && link.getHost() != null && link.getHost().equalsIgnoreCase(bucketUrl.getHost())
-                && link.getPort() == bucketUrl.getPort()
-                && link.getRawPath() != null && link.normalize().getRawPath().startsWith(bucketUrl.getRawPath());
+        return LinkPolicy.isUnder(link, bucketUrl);
     }
 
     /** The key behind a link: the key prefix, then what follows the bucket URL, decoded. */
