@@ -68,12 +68,7 @@ public final class LinkPolicy {
     }
 
     private boolean underAllowedPrefix(URI link) {
-        for (URI prefix : allowedPrefixes) {
-            if (isUnder(link, prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return allowedPrefixes.stream().anyMatch(prefix -> isUnder(link, prefix));
     }
 
     /**

@@ -20,11 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Every payload type from a producer route to a consumer route, direct and by link, over a real nats-server. */
@@ -49,32 +47,11 @@ class ProducerConsumerTest extends MsgHandlerTestSupport {
         return received.getReceivedExchanges().get(0);
     }
 
-    private static Object sample(PayloadType type) {
-        switch (type) {
-            case TEXT:
-                return "Grüße — 世界";
-            case DICTIONARY:
-                Map<String, Object> config = new LinkedHashMap<>();
-                config.put("interval", 60);
-                config.put("tags", List.of("a", "b"));
-                return config;
-            case JSONTABLE:
-                return List.of(Map.of("id", 1, "name", "Ann"), Map.of("id", 2, "name", "Bob"));
-            case ARROWTABLE:
-                // Arrow infers 64-bit integers, so Long reads back equal
-                return List.of(Map.of("id", 1L, "name", "Ann"), Map.of("id", 2L, "name", "Bob"));
-            default:
-                byte[] bytes = new byte[20_000];
-                new Random(type.ordinal()).nextBytes(bytes);
-                return bytes;
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(PayloadType.class)
     void everyTypeArrivesDirectAndByLinkWithItsHeaders(PayloadType type) throws Exception {
         for (String transport : List.of("direct", "link")) {
-            Object sent = sample(type);
+            Object sent = PayloadSamples.sample(type);
             Exchange exchange = sendAndReceive(sent, Map.of(MsgHandlerConstants.PAYLOAD_TYPE, type.wireName()),
                     transport.equals("link") ? "sizeThreshold=1" : "");
 
@@ -83,14 +60,7 @@ class ProducerConsumerTest extends MsgHandlerTestSupport {
             assertEquals("body", exchange.getMessage().getHeader(MsgHandlerConstants.DATA_NAME));
             assertEquals("body", exchange.getMessage().getHeader(Exchange.FILE_NAME));
             assertEquals(1, exchange.getMessage().getHeader(MsgHandlerConstants.PAYLOAD_COUNT));
-            Object body = exchange.getMessage().getBody();
-            if (type == PayloadType.ARROWTABLE) {
-                assertEquals(sent, assertInstanceOf(ArrowTable.class, body).rows());
-            } else if (type.isRawBytes()) {
-                assertArrayEquals((byte[]) sent, (byte[]) body);
-            } else {
-                assertEquals(sent, body);
-            }
+            PayloadSamples.assertReceived(type, sent, exchange.getMessage().getBody());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.PayloadType;
-import io.github.msghandler.core.arrow.ArrowTable;
 import io.github.msghandler.testsupport.S3TestServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -21,14 +20,12 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -97,40 +94,19 @@ class S3StoreRoutesTest extends MsgHandlerTestSupport {
         };
     }
 
-    private static Object sample(PayloadType type) {
-        return switch (type) {
-            case TEXT -> "Grüße — 世界";
-            case DICTIONARY -> new LinkedHashMap<>(Map.of("interval", 60));
-            case JSONTABLE -> List.of(Map.of("id", 1, "name", "Ann"));
-            case ARROWTABLE -> List.of(Map.of("id", 1L, "name", "Ann"));
-            default -> {
-                byte[] bytes = new byte[20_000];
-                new Random(type.ordinal()).nextBytes(bytes);
-                yield bytes;
-            }
-        };
-    }
-
     @ParameterizedTest
     @EnumSource(PayloadType.class)
     void everyTypeTravelsByPresignedS3Link(PayloadType type) throws Exception {
         MockEndpoint received = getMockEndpoint("mock:received");
         received.expectedMessageCount(1);
-        Object sent = sample(type);
+        Object sent = PayloadSamples.sample(type);
         template.sendBodyAndHeader(uri("s3.types", s3Options("sizeThreshold=1")), sent,
                 MsgHandlerConstants.PAYLOAD_TYPE, type.wireName());
         received.assertIsSatisfied(20_000);
 
         Exchange exchange = received.getReceivedExchanges().get(0);
         assertEquals("link", exchange.getMessage().getHeader(MsgHandlerConstants.TRANSPORT));
-        Object body = exchange.getMessage().getBody();
-        if (type == PayloadType.ARROWTABLE) {
-            assertEquals(sent, assertInstanceOf(ArrowTable.class, body).rows());
-        } else if (type.isRawBytes()) {
-            assertArrayEquals((byte[]) sent, (byte[]) body);
-        } else {
-            assertEquals(sent, body);
-        }
+        PayloadSamples.assertReceived(type, sent, exchange.getMessage().getBody());
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Claim-check store in an S3 bucket (AWS or an S3-compatible server). Uploads stream: a payload smaller than one
@@ -131,12 +132,7 @@ public final class S3ClaimCheckStore implements ClaimCheckStore, AutoCloseable {
     private void uploadInParts(String objectKey, InputStream content, byte[] part) throws IOException {
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder()
                 .bucket(bucket).key(objectKey);
-        if (encryption != S3Encryption.NONE) {
-            create.serverSideEncryption(ServerSideEncryption.fromValue(encryption.headerValue()));
-            if (encryption == S3Encryption.SSE_KMS && kmsKeyId != null) {
-                create.ssekmsKeyId(kmsKeyId);
-            }
-        }
+        applyEncryption(create::serverSideEncryption, create::ssekmsKeyId);
         String uploadId = client.createMultipartUpload(create.build()).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
@@ -163,13 +159,18 @@ public final class S3ClaimCheckStore implements ClaimCheckStore, AutoCloseable {
 
     private PutObjectRequest putRequest(String objectKey) {
         PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(objectKey);
+        applyEncryption(put::serverSideEncryption, put::ssekmsKeyId);
+        return put.build();
+    }
+
+    /** Sets the encryption headers through the two setters that PUT and multipart-create requests both have. */
+    private void applyEncryption(Consumer<ServerSideEncryption> setEncryption, Consumer<String> setKmsKeyId) {
         if (encryption != S3Encryption.NONE) {
-            put.serverSideEncryption(ServerSideEncryption.fromValue(encryption.headerValue()));
+            setEncryption.accept(ServerSideEncryption.fromValue(encryption.headerValue()));
             if (encryption == S3Encryption.SSE_KMS && kmsKeyId != null) {
-                put.ssekmsKeyId(kmsKeyId);
+                setKmsKeyId.accept(kmsKeyId);
             }
         }
-        return put.build();
     }
 
     /** Fetches one of this store's objects through the SDK; links elsewhere are refused. */

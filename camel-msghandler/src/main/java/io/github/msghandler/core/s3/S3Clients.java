@@ -15,8 +15,8 @@ import java.net.URI;
 
 /**
  * An S3 client and a presigner configured alike from plain settings: region, endpoint override (MinIO, Ceph,
- * S3Proxy...; checksums then only where S3 requires them, as such servers need), path-style access, and credentials (an access key and secret, or the AWS default chain when none
- * are given). Close it to close both.
+ * S3Proxy...; checksums then only where S3 requires them, as such servers need), path-style access, and
+ * credentials (an access key and secret, or the AWS default chain when none are given). Close it to close both.
  */
 public final class S3Clients implements AutoCloseable {
     private final S3Client client;

@@ -24,12 +24,11 @@ public class LinkDownloadException extends IOException {
         return retryable;
     }
 
-    /** Wire format section 7: a 4xx other than 408 and 429 is final; 408, 429 and 5xx are worth retrying. */
-    public static LinkDownloadException forHttpStatus(String method, Object url, int status) {
-        return forHttpStatus(method, url, status, "");
-    }
-
-    /** @param detail what the server said in its answer's body, or empty */
+    /**
+     * Wire format section 7: a 4xx other than 408 and 429 is final; 408, 429 and 5xx are worth retrying.
+     *
+     * @param detail what the server said in its answer's body, or empty
+     */
     public static LinkDownloadException forHttpStatus(String method, Object url, int status, String detail) {
         boolean retryable = status >= 500 || status == 408 || status == 429;
         return new LinkDownloadException(method + " " + url + " answered HTTP " + status

@@ -168,13 +168,12 @@ public final class EnvelopeReader {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
+        // Jackson reports BIG_INTEGER only for integers outside the long range
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-                || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                && parser.getBigIntegerValue().bitLength() >= Long.SIZE) {
+                || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             throw new InvalidEnvelopeException(field, "expected an integer byte count, found " + describe(parser));
         }
-        long size = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                ? parser.getBigIntegerValue().longValue() : parser.getLongValue();
+        long size = parser.getLongValue();
         if (size < 0) {
             throw new InvalidEnvelopeException(field, "must not be negative, found " + size);
         }
