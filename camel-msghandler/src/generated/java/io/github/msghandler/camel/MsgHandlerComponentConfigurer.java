@@ -99,6 +99,10 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "payloadtype":
         case "payloadType": getOrCreateConfiguration(target).setPayloadType(property(camelContext, java.lang.String.class, value)); return true;
+        case "pendingbyteslimit":
+        case "pendingBytesLimit": getOrCreateConfiguration(target).setPendingBytesLimit(property(camelContext, long.class, value)); return true;
+        case "pendingmessagelimit":
+        case "pendingMessageLimit": getOrCreateConfiguration(target).setPendingMessageLimit(property(camelContext, long.class, value)); return true;
         case "plikoneshot":
         case "plikOneShot": getOrCreateConfiguration(target).setPlikOneShot(property(camelContext, boolean.class, value)); return true;
         case "pliktoken":
@@ -238,6 +242,10 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "password": return java.lang.String.class;
         case "payloadtype":
         case "payloadType": return java.lang.String.class;
+        case "pendingbyteslimit":
+        case "pendingBytesLimit": return long.class;
+        case "pendingmessagelimit":
+        case "pendingMessageLimit": return long.class;
         case "plikoneshot":
         case "plikOneShot": return boolean.class;
         case "pliktoken":
@@ -378,6 +386,10 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "payloadtype":
         case "payloadType": return getOrCreateConfiguration(target).getPayloadType();
+        case "pendingbyteslimit":
+        case "pendingBytesLimit": return getOrCreateConfiguration(target).getPendingBytesLimit();
+        case "pendingmessagelimit":
+        case "pendingMessageLimit": return getOrCreateConfiguration(target).getPendingMessageLimit();
         case "plikoneshot":
         case "plikOneShot": return getOrCreateConfiguration(target).isPlikOneShot();
         case "pliktoken":

@@ -93,6 +93,10 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "payloadtype":
         case "payloadType": target.getConfiguration().setPayloadType(property(camelContext, java.lang.String.class, value)); return true;
+        case "pendingbyteslimit":
+        case "pendingBytesLimit": target.getConfiguration().setPendingBytesLimit(property(camelContext, long.class, value)); return true;
+        case "pendingmessagelimit":
+        case "pendingMessageLimit": target.getConfiguration().setPendingMessageLimit(property(camelContext, long.class, value)); return true;
         case "plikoneshot":
         case "plikOneShot": target.getConfiguration().setPlikOneShot(property(camelContext, boolean.class, value)); return true;
         case "pliktoken":
@@ -233,6 +237,10 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "password": return java.lang.String.class;
         case "payloadtype":
         case "payloadType": return java.lang.String.class;
+        case "pendingbyteslimit":
+        case "pendingBytesLimit": return long.class;
+        case "pendingmessagelimit":
+        case "pendingMessageLimit": return long.class;
         case "plikoneshot":
         case "plikOneShot": return boolean.class;
         case "pliktoken":
@@ -374,6 +382,10 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "password": return target.getConfiguration().getPassword();
         case "payloadtype":
         case "payloadType": return target.getConfiguration().getPayloadType();
+        case "pendingbyteslimit":
+        case "pendingBytesLimit": return target.getConfiguration().getPendingBytesLimit();
+        case "pendingmessagelimit":
+        case "pendingMessageLimit": return target.getConfiguration().getPendingMessageLimit();
         case "plikoneshot":
         case "plikOneShot": return target.getConfiguration().isPlikOneShot();
         case "pliktoken":

@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(72);
+        Set<String> props = new HashSet<>(74);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -61,6 +61,8 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("objectStoreTtl");
         props.add("password");
         props.add("payloadType");
+        props.add("pendingBytesLimit");
+        props.add("pendingMessageLimit");
         props.add("plikOneShot");
         props.add("plikToken");
         props.add("plikTtl");

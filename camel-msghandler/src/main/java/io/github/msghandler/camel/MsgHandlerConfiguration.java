@@ -266,15 +266,16 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String tableFormat = "jsontable";
 
     /**
-     * After a core NATS publish, wait until the server answers a ping, so that a message lost in a connection
-     * that just broke fails its exchange instead of vanishing. false trades that guarantee for throughput.
-     * (JetStream publishes wait for their ack instead.)
+     * A core NATS publish completes its exchange only when the server has confirmed it (a confirmation that this
+     * connection sends after the publish and gets back; concurrent exchanges share one); the exchange fails when the
+     * connection drops or confirmTimeout passes first. false: fire-and-forget, faster, and a message written into a
+     * connection that just broke is lost without an error. (JetStream publishes wait for their ack instead.)
      */
     @UriParam(label = "producer", defaultValue = "true")
     private boolean confirmPublish = true;
 
     /**
-     * How long a confirmed core NATS publish waits for the server's answer before the exchange fails.
+     * How long a confirmed core NATS publish waits for its confirmation before the exchange fails.
      */
     @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
     private long confirmTimeout = 5000L;
@@ -298,52 +299,68 @@ public class MsgHandlerConfiguration implements Cloneable {
     private int concurrentConsumers = 1;
 
     /**
+     * How many messages a core NATS subscription may hold while the route is busy (jnats's pending limit); past it
+     * the client drops messages, logs a slow consumer at WARN and the consumer's health check reports DOWN. 0 or
+     * less: no limit. Not used with jetstream=true, where the consumer pulls only what it can take.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "524288")
+    private long pendingMessageLimit = io.nats.client.Consumer.DEFAULT_MAX_MESSAGES;
+
+    /**
+     * How many bytes a core NATS subscription may hold while the route is busy (jnats's pending limit); past it
+     * the client drops messages, as with pendingMessageLimit. 0 or less: no limit.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "67108864")
+    private long pendingBytesLimit = io.nats.client.Consumer.DEFAULT_MAX_BYTES;
+
+    /**
      * The JetStream stream holding the subject; default MSGHANDLER_ followed by the subject with every character
      * other than letters, digits, - and _ replaced by _.
      */
-    @UriParam(label = "consumer (advanced)")
+    @UriParam(label = "consumer,advanced")
     private String stream;
 
     /**
      * The durable JetStream consumer name; default msghandler- followed by the sanitised subject.
      */
-    @UriParam(label = "consumer (advanced)")
+    @UriParam(label = "consumer,advanced")
     private String durableName;
 
     /**
      * Create the JetStream stream (file storage, the endpoint's subject) when it does not exist.
      */
-    @UriParam(label = "consumer (advanced)", defaultValue = "false")
+    @UriParam(label = "consumer,advanced", defaultValue = "false")
     private boolean createStream = false;
 
     /**
      * How many times JetStream delivers a message before giving up on it; -1 means no limit.
      */
-    @UriParam(label = "consumer (advanced)", defaultValue = "-1")
+    @UriParam(label = "consumer,advanced", defaultValue = "-1")
     private int maxDeliver = -1;
 
     /**
      * How long JetStream waits before redelivering a message whose exchange failed.
      */
-    @UriParam(label = "consumer (advanced)", defaultValue = "1000", javaType = "java.time.Duration")
+    @UriParam(label = "consumer,advanced", defaultValue = "1000", javaType = "java.time.Duration")
     private long nakDelay = 1000L;
 
     /**
      * How long JetStream waits for the ack of a delivered message before redelivering it.
      */
-    @UriParam(label = "consumer (advanced)", defaultValue = "30000", javaType = "java.time.Duration")
+    @UriParam(label = "consumer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long ackWait = 30000L;
 
     /**
      * How many JetStream messages one pull fetches.
      */
-    @UriParam(label = "consumer (advanced)", defaultValue = "10")
+    @UriParam(label = "consumer,advanced", defaultValue = "10")
     private int fetchBatchSize = 10;
 
     /**
-     * A comma-separated list of hosts (or host:port) that http and https links may point to, redirects included,
-     * or http(s) URL prefixes that allow only links under them (an S3 bucket's URL); * allows any host. Default: the
-     * hosts of the endpoint's own file server and broker, and with store=s3 the bucket's URL and key prefix.
+     * A comma-separated list of what http and https links may point to, redirects included: a host (any port), a
+     * host:port, or an http(s) URL prefix that allows only links under it (an origin such as http://files:8080/, an
+     * S3 bucket's URL); * allows any host. Default: the origin (scheme, host and port) of the endpoint's own file
+     * server, the host:port of each of its brokers, and with store=s3 the bucket's URL and key prefix.
      * Link-local and cloud metadata addresses are refused unless listed by name.
      */
     @UriParam(label = "security")
@@ -802,6 +819,22 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setConcurrentConsumers(int concurrentConsumers) {
         this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public long getPendingMessageLimit() {
+        return pendingMessageLimit;
+    }
+
+    public void setPendingMessageLimit(long pendingMessageLimit) {
+        this.pendingMessageLimit = pendingMessageLimit;
+    }
+
+    public long getPendingBytesLimit() {
+        return pendingBytesLimit;
+    }
+
+    public void setPendingBytesLimit(long pendingBytesLimit) {
+        this.pendingBytesLimit = pendingBytesLimit;
     }
 
     public String getStream() {

@@ -77,6 +77,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                                 configuration.getConcurrentConsumers());
             }
             dispatcher = endpoint.connection().createDispatcher(this::onMessage);
+            dispatcher.setPendingLimits(configuration.getPendingMessageLimit(), configuration.getPendingBytesLimit());
+            Slf4jErrorListener.of(endpoint.connection()).ifPresent(l -> l.watch(dispatcher, endpoint.getSubject()));
             if (configuration.getQueueName() != null) {
                 dispatcher.subscribe(endpoint.getSubject(), configuration.getQueueName());
             } else {
@@ -87,12 +89,14 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         }
         // Camel's consumers repository asks each route's consumer for its own check
         String routeId = getRouteId() != null ? getRouteId() : endpoint.getSubject();
-        setHealthCheck(new MsgHandlerHealthCheck("msghandler-consumer-" + routeId, endpoint::connection));
+        setHealthCheck(new MsgHandlerHealthCheck("msghandler-consumer-" + routeId, endpoint::connection,
+                () -> dispatcher));
     }
 
     @Override
     protected void doStop() throws Exception {
         if (dispatcher != null) {
+            Slf4jErrorListener.of(getEndpoint().connection()).ifPresent(l -> l.unwatch(dispatcher));
             stopDispatcher();
             dispatcher = null;
         }

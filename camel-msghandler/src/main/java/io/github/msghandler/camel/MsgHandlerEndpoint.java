@@ -47,6 +47,8 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     @UriParam
     private MsgHandlerConfiguration configuration;
 
+    private static final int NATS_DEFAULT_PORT = 4222;
+
     private ConnectionSettings settings;
     private Connection connection;
     private ClaimCheckStore store;
@@ -134,8 +136,9 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     }
 
     /**
-     * The option's hosts ({@code *}: any, an empty list for the policy); by default the hosts of this endpoint's
-     * own file server and broker, so a link elsewhere needs the user to open it on purpose.
+     * The option's entries ({@code *}: any, an empty list for the policy); by default the origins (scheme, host and
+     * port) of this endpoint's own file server and store, and the host and port of its broker, so that a link to
+     * another host, or to another service on the same host, needs the user to open it on purpose.
      */
     private List<String> allowedLinkHosts() {
         String option = configuration.getAllowedLinkHosts();
@@ -144,29 +147,42 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
                     .toList();
             return hosts.contains("*") ? List.of() : hosts;
         }
-        Set<String> hosts = new LinkedHashSet<>();
+        Set<String> origins = new LinkedHashSet<>();
         String servers = configuration.getServers() != null ? configuration.getServers()
                 : configuration.getBrokerUrl();
         for (String server : servers.split(",")) {
-            addHost(hosts, server.trim());
+            addHostAndPort(origins, server.trim());
         }
-        addHost(hosts, connection.getConnectedUrl());
-        addHost(hosts, configuration.getFileserverUrl());
-        store.linkLocations().forEach(location -> hosts.add(location.toString()));
-        return List.copyOf(hosts);
+        addHostAndPort(origins, connection.getConnectedUrl());
+        addOrigin(origins, configuration.getFileserverUrl());
+        store.linkLocations().forEach(location -> origins.add(location.toString()));
+        return List.copyOf(origins);
     }
 
-    private static void addHost(Set<String> hosts, String url) {
+    /** A broker's {@code host:port} (NATS's 4222 when the URL has none): links name it over http(s), not nats. */
+    private static void addHostAndPort(Set<String> allowed, String url) {
+        URI uri = parse(url);
+        if (uri != null && uri.getHost() != null) {
+            allowed.add(uri.getHost() + ":" + (uri.getPort() >= 0 ? uri.getPort() : NATS_DEFAULT_PORT));
+        }
+    }
+
+    /** A file server's origin, as a URL prefix that allows any path on that scheme, host and port. */
+    private static void addOrigin(Set<String> allowed, String url) {
+        URI uri = parse(url);
+        if (uri != null && uri.getHost() != null && uri.getScheme() != null) {
+            allowed.add(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^.*@", "") + "/");
+        }
+    }
+
+    private static URI parse(String url) {
         if (url == null || url.isBlank()) {
-            return;
+            return null;
         }
         try {
-            String host = URI.create(url).getHost();
-            if (host != null) {
-                hosts.add(host);
-            }
+            return URI.create(url);
         } catch (IllegalArgumentException e) {
-            // not a URL: nothing to allow
+            return null; // not a URL: nothing to allow
         }
     }
 

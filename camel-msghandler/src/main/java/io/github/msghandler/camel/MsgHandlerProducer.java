@@ -3,6 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
@@ -11,12 +12,14 @@ import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.DefaultAsyncProducer;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -25,15 +28,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Packs the exchange into an envelope and sends it: a core NATS publish, a JetStream publish that waits for its
- * ack, or (InOut) a NATS request whose reply envelope becomes the exchange's message.
+ * Packs the exchange into an envelope and sends it: a core NATS publish (confirmed by default: the exchange
+ * completes asynchronously when the server's confirmation covering it returns, without holding a thread), a
+ * JetStream publish that waits for its ack, or (InOut) a NATS request whose reply envelope becomes the exchange's
+ * message.
  */
-public class MsgHandlerProducer extends DefaultProducer {
+public class MsgHandlerProducer extends DefaultAsyncProducer {
     /** Exchange property (per endpoint) holding the msg id of the last send, reused by a redelivery. */
     static final String MSG_ID_PROPERTY_PREFIX = "CamelMsgHandlerSentMsgId:";
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerProducer.class);
 
     private HealthCheckRegistration healthCheck;
+    private PublishConfirmations confirmations;
 
     public MsgHandlerProducer(MsgHandlerEndpoint endpoint) {
         super(endpoint);
@@ -50,6 +56,14 @@ public class MsgHandlerProducer extends DefaultProducer {
         healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(), "producers",
                 new MsgHandlerHealthCheck("msghandler-producer-" + getEndpoint().getSubject(),
                         getEndpoint()::connection));
+        if (confirmsCorePublishes()) {
+            confirmations = getEndpoint().getComponent().connections()
+                    .acquireConfirmations(getEndpoint().connection());
+        }
+    }
+
+    private boolean confirmsCorePublishes() {
+        return getEndpoint().getConfiguration().isConfirmPublish() && !getEndpoint().getConfiguration().isJetstream();
     }
 
     @Override
@@ -58,45 +72,51 @@ public class MsgHandlerProducer extends DefaultProducer {
             healthCheck.unregister();
             healthCheck = null;
         }
+        if (confirmations != null) {
+            getEndpoint().getComponent().connections().releaseConfirmations(getEndpoint().connection());
+            confirmations = null;
+        }
         super.doStop();
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
-        MsgHandlerEndpoint endpoint = getEndpoint();
-        PackOptions options = endpoint.packOptions(exchange.getMessage())
-                .msgId(msgIdFor(exchange))
-                .build();
-        PackResult packed = MsgHandler.smartpack(endpoint.getSubject(),
-                endpoint.exchangePayloads().toPayloads(exchange), options);
-        Message message = packed.toNatsMessage();
-        setSentHeaders(exchange, packed);
-        if (exchange.getPattern().isOutCapable()) {
-            request(exchange, message);
-        } else if (endpoint.getConfiguration().isJetstream()) {
-            publishToJetStream(exchange, message);
-        } else {
-            publishToCore(exchange, message);
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            MsgHandlerEndpoint endpoint = getEndpoint();
+            PackOptions options = endpoint.packOptions(exchange.getMessage())
+                    .msgId(msgIdFor(exchange))
+                    .build();
+            PackResult packed = MsgHandler.smartpack(endpoint.getSubject(),
+                    endpoint.exchangePayloads().toPayloads(exchange), options);
+            Message message = packed.toNatsMessage();
+            setSentHeaders(exchange, packed);
+            if (exchange.getPattern().isOutCapable()) {
+                request(exchange, message);
+            } else if (endpoint.getConfiguration().isJetstream()) {
+                publishToJetStream(exchange, message);
+            } else if (confirmations != null) {
+                return publishConfirmed(exchange, message, callback);
+            } else {
+                endpoint.connection().publish(message);
+            }
+        } catch (Exception e) {
+            exchange.setException(e);
         }
+        callback.done(true);
+        return true;
     }
 
-    private void publishToCore(Exchange exchange, Message message) throws CamelExchangeException {
-        MsgHandlerConfiguration configuration = getEndpoint().getConfiguration();
-        getEndpoint().connection().publish(message);
-        if (!configuration.isConfirmPublish()) {
-            return;
-        }
-        try {
-            // the server's PONG means it has every message sent before the PING
-            getEndpoint().connection().flush(java.time.Duration.ofMillis(configuration.getConfirmTimeout()));
-        } catch (TimeoutException e) {
-            throw new CamelExchangeException("NATS did not confirm the envelope on '" + message.getSubject()
-                    + "' within " + configuration.getConfirmTimeout() + " ms; it may not have arrived", exchange, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CamelExchangeException("interrupted while confirming the envelope on '"
-                    + message.getSubject() + "'", exchange, e);
-        }
+    /** Completes the exchange when the confirmation covering its publish returns (or fails). */
+    private boolean publishConfirmed(Exchange exchange, Message message, AsyncCallback callback) {
+        Duration timeout = Duration.ofMillis(getEndpoint().getConfiguration().getConfirmTimeout());
+        confirmations.publish(message, timeout).whenComplete((confirmed, failure) -> {
+            if (failure != null) {
+                exchange.setException(new CamelExchangeException("envelope on '" + message.getSubject()
+                        + "' not confirmed: " + failure.getMessage(), exchange, failure));
+            }
+            callback.done(false);
+        });
+        return false;
     }
 
     /**
@@ -140,7 +160,7 @@ public class MsgHandlerProducer extends DefaultProducer {
     private void request(Exchange exchange, Message message) throws Exception {
         long timeout = getEndpoint().getConfiguration().getRequestTimeout();
         CompletableFuture<Message> pending = getEndpoint().connection()
-                .requestWithTimeout(message, java.time.Duration.ofMillis(timeout));
+                .requestWithTimeout(message, Duration.ofMillis(timeout));
         long start = System.nanoTime();
         Message reply;
         try {

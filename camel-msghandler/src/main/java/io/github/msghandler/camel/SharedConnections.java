@@ -1,5 +1,6 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.PublishConfirmations;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import org.apache.camel.CamelContext;
@@ -8,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * The component's NATS connections: one per distinct {@link ConnectionSettings}, opened on the first endpoint that
- * needs it and closed when the last one lets go (or the component stops).
+ * needs it and closed when the last one lets go (or the component stops). Likewise the publish confirmations of
+ * each connection (its own or a user's bean), so that all producers on a connection share one confirmation in
+ * flight.
  */
 final class SharedConnections {
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnections.class);
@@ -26,7 +30,17 @@ final class SharedConnections {
         }
     }
 
+    private static final class SharedConfirmations {
+        final PublishConfirmations confirmations;
+        int users;
+
+        SharedConfirmations(PublishConfirmations confirmations) {
+            this.confirmations = confirmations;
+        }
+    }
+
     private final Map<ConnectionSettings, Shared> connections = new HashMap<>();
+    private final Map<Connection, SharedConfirmations> confirmations = new IdentityHashMap<>();
 
     synchronized Connection acquire(ConnectionSettings settings, CamelContext context) {
         Shared shared = connections.get(settings);
@@ -54,7 +68,24 @@ final class SharedConnections {
         }
     }
 
+    synchronized PublishConfirmations acquireConfirmations(Connection connection) {
+        SharedConfirmations shared = confirmations.computeIfAbsent(connection,
+                c -> new SharedConfirmations(PublishConfirmations.start(c)));
+        shared.users++;
+        return shared.confirmations;
+    }
+
+    synchronized void releaseConfirmations(Connection connection) {
+        SharedConfirmations shared = confirmations.get(connection);
+        if (shared != null && --shared.users == 0) {
+            confirmations.remove(connection);
+            shared.confirmations.close();
+        }
+    }
+
     synchronized void closeAll() {
+        confirmations.values().forEach(shared -> shared.confirmations.close());
+        confirmations.clear();
         connections.forEach((settings, shared) -> close(settings, shared.connection));
         connections.clear();
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,20 +17,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** By default a consumer follows links only to its own broker and file server; others must be opened on purpose. */
+/**
+ * By default a consumer follows links only to the origins of its own file server and broker (scheme, host and
+ * port); others, including another service on the file server's host, must be opened on purpose.
+ */
 class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
     private static final byte[] DATA = "from a foreign file server".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OWN = "from the endpoint's own file server".getBytes(StandardCharsets.UTF_8);
     private static FileTestServer foreign;
+    private static FileTestServer own;
 
     @BeforeAll
-    static void startForeignServer() {
+    static void startServers() {
         foreign = FileTestServer.start();
         foreign.put("/shared/file", DATA);
+        own = FileTestServer.start();
+        own.put("/files/own", OWN);
+        // same host as the endpoint's file server, another port: another service on that machine
+        own.redirect("/files/elsewhere", "http://127.0.0.1:" + foreign.port() + "/shared/file");
     }
 
     @AfterAll
-    static void stopForeignServer() {
+    static void stopServers() {
         foreign.close();
+        own.close();
     }
 
     @Override
@@ -42,29 +51,76 @@ class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
                 errorHandler(deadLetterChannel("mock:dead").disableRedelivery());
                 from(uri("links.default")).to("mock:default");
                 from(uri("links.opened", "allowedLinkHosts=localhost")).to("mock:opened");
+                from(uri("links.origin", "store=http&fileserverUrl=http://127.0.0.1:" + own.port()))
+                        .to("mock:origin");
+                from(uri("links.hostport", "allowedLinkHosts=127.0.0.1:" + foreign.port())).to("mock:hostport");
             }
         };
     }
 
     /** A peer's envelope linking to a file server named "localhost", which is not this endpoint's own. */
     private static byte[] envelope() {
-        String url = "http://localhost:" + URI.create(foreign.url()).getPort() + "/shared/file";
-        return ("{\"payloads\":[{\"dataname\":\"f\",\"payload_type\":\"binary\",\"transport\":\"link\",\"size\":"
-                + DATA.length + ",\"data\":\"" + url + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        return envelope("http://localhost:" + foreign.port() + "/shared/file", DATA.length);
     }
 
-    @Test
-    void linkToAForeignHostIsRefusedByDefaultNamingTheOption() throws Exception {
+    private static byte[] envelope(String url, int size) {
+        return ("{\"payloads\":[{\"dataname\":\"f\",\"payload_type\":\"binary\",\"transport\":\"link\",\"size\":"
+                + size + ",\"data\":\"" + url + "\"}]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void assertRefusedWithoutFetching(String subject, byte[] envelope, FileTestServer notFetched)
+            throws Exception {
         MockEndpoint dead = getMockEndpoint("mock:dead");
         dead.expectedMessageCount(1);
-        int fetchesBefore = foreign.getCount();
+        int fetchesBefore = notFetched.getCount();
 
-        nats.connection().publish("links.default", envelope());
+        nats.connection().publish(subject, envelope);
 
         dead.assertIsSatisfied(10_000);
         Throwable cause = dead.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         assertTrue(assertInstanceOf(LinkRefusedException.class, cause).getMessage().contains("allowedLinkHosts"));
-        assertEquals(fetchesBefore, foreign.getCount(), "nothing was fetched");
+        assertEquals(fetchesBefore, notFetched.getCount(), "nothing was fetched from " + notFetched.url());
+    }
+
+    @Test
+    void linkToTheOwnFileServersOriginIsFetched() throws Exception {
+        MockEndpoint origin = getMockEndpoint("mock:origin");
+        origin.expectedMessageCount(1);
+
+        nats.connection().publish("links.origin", envelope(own.url() + "/files/own", OWN.length));
+
+        origin.assertIsSatisfied(10_000);
+        assertArrayEquals(OWN, origin.getReceivedExchanges().get(0).getMessage().getBody(byte[].class));
+    }
+
+    @Test
+    void linkToTheOwnFileServersHostOnAnotherPortIsRefused() throws Exception {
+        assertRefusedWithoutFetching("links.origin",
+                envelope("http://127.0.0.1:" + foreign.port() + "/shared/file", DATA.length), foreign);
+    }
+
+    @Test
+    void redirectFromTheOwnFileServerToAnotherPortOnItsHostIsRefused() throws Exception {
+        assertRefusedWithoutFetching("links.origin", envelope(own.url() + "/files/elsewhere", DATA.length),
+                foreign);
+    }
+
+    @Test
+    void anAllowedHostAndPortEntryOpensExactlyThatPort() throws Exception {
+        MockEndpoint hostport = getMockEndpoint("mock:hostport");
+        hostport.expectedMessageCount(1);
+
+        nats.connection().publish("links.hostport",
+                envelope("http://127.0.0.1:" + foreign.port() + "/shared/file", DATA.length));
+
+        hostport.assertIsSatisfied(10_000);
+        assertArrayEquals(DATA, hostport.getReceivedExchanges().get(0).getMessage().getBody(byte[].class));
+        assertRefusedWithoutFetching("links.hostport", envelope(own.url() + "/files/own", OWN.length), own);
+    }
+
+    @Test
+    void linkToAForeignHostIsRefusedByDefaultNamingTheOption() throws Exception {
+        assertRefusedWithoutFetching("links.default", envelope(), foreign);
     }
 
     @Test
