@@ -90,7 +90,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         // Camel's consumers repository asks each route's consumer for its own check
         String routeId = getRouteId() != null ? getRouteId() : endpoint.getSubject();
         setHealthCheck(new MsgHandlerHealthCheck("msghandler-consumer-" + routeId, endpoint::connection,
-                () -> dispatcher));
+                this::subscription));
     }
 
     @Override
@@ -109,6 +109,11 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             jetStreamPuller = null;
         }
         super.doStop();
+    }
+
+    /** The core NATS subscription (its pending and dropped counts); null under JetStream or when stopped. */
+    io.nats.client.Consumer subscription() {
+        return dispatcher;
     }
 
     /** Stops taking new messages and lets the ones already delivered to this consumer finish. */
