@@ -28,10 +28,11 @@ class FileServerOutageTest extends MsgHandlerTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // the file server comes back on a port of its own: allow the host, any port
                 from(uri("outage.patient", "jetstream=true&createStream=true&maxRetries=6&baseDelay=100"
-                        + "&maxDelay=400")).to("mock:patient");
+                        + "&maxDelay=400&allowedLinkHosts=127.0.0.1")).to("mock:patient");
                 from(uri("outage.impatient", "jetstream=true&createStream=true&durableName=impatient&maxRetries=2"
-                        + "&baseDelay=50&maxDelay=50&nakDelay=300")).to("mock:impatient");
+                        + "&baseDelay=50&maxDelay=50&nakDelay=300&allowedLinkHosts=127.0.0.1")).to("mock:impatient");
             }
         };
     }
