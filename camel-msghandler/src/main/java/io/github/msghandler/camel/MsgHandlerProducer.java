@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,6 +41,8 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
 
     private HealthCheckRegistration healthCheck;
     private PublishConfirmations confirmations;
+    /** Continues confirmed exchanges, so that routing never runs on the thread that reads confirmations. */
+    private ExecutorService workerPool;
 
     public MsgHandlerProducer(MsgHandlerEndpoint endpoint) {
         super(endpoint);
@@ -59,6 +62,8 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         if (confirmsCorePublishes()) {
             confirmations = getEndpoint().getComponent().connections()
                     .acquireConfirmations(getEndpoint().connection());
+            workerPool = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newDefaultThreadPool(this, "msghandler-confirmed-" + getEndpoint().getSubject());
         }
     }
 
@@ -75,6 +80,8 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         if (confirmations != null) {
             getEndpoint().getComponent().connections().releaseConfirmations(getEndpoint().connection());
             confirmations = null;
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
+            workerPool = null;
         }
         super.doStop();
     }
@@ -109,14 +116,25 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     /** Completes the exchange when the confirmation covering its publish returns (or fails). */
     private boolean publishConfirmed(Exchange exchange, Message message, AsyncCallback callback) {
         Duration timeout = Duration.ofMillis(getEndpoint().getConfiguration().getConfirmTimeout());
-        confirmations.publish(message, timeout).whenComplete((confirmed, failure) -> {
+        // a route continuing on the confirmations' own thread could wait for a confirmation only it can deliver
+        confirmations.publish(message, timeout).whenCompleteAsync((confirmed, failure) -> {
             if (failure != null) {
                 exchange.setException(new CamelExchangeException("envelope on '" + message.getSubject()
                         + "' not confirmed: " + failure.getMessage(), exchange, failure));
             }
             callback.done(false);
-        });
+        }, this::continueRouting);
         return false;
+    }
+
+    /** On the worker pool; after a stop (whose pool discards tasks) on the completing thread, never lost. */
+    private void continueRouting(Runnable continuation) {
+        ExecutorService pool = workerPool;
+        if (pool == null || pool.isShutdown()) {
+            continuation.run();
+        } else {
+            pool.execute(continuation);
+        }
     }
 
     /**

@@ -39,11 +39,28 @@ class ConcurrentConfirmedSendsTest extends MsgHandlerTestSupport {
             @Override
             public void configure() {
                 from("direct:send").to(uri("load.confirmed"));
+                // after a confirmed send the route goes on, and here sends again synchronously on the same connection
+                from("direct:chain").to(uri("chain.first"))
+                        .process(e -> e.getMessage().setHeader("second",
+                                template.send(uri("chain.second"), x -> x.getMessage().setBody("second"))
+                                        .getException()));
                 // two threads: on a shared 2-core machine one may fall behind eight senders for a while
                 from(uri("load.confirmed", "concurrentConsumers=2")).routeId("load-consumer")
                         .process(e -> received.add(idOf(e.getMessage().getBody(String.class))));
             }
         };
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void aRouteContinuingAfterAConfirmedSendCanSendSynchronouslyAgain() {
+        long start = System.nanoTime();
+        Exchange result = template.send("direct:chain", e -> e.getMessage().setBody("first"));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertEquals(null, result.getException());
+        assertEquals(null, result.getMessage().getHeader("second"), "the inner send was confirmed");
+        assertTrue(millis < 4_000, "not held until the 5 s confirm timeout: " + millis + " ms");
     }
 
     private static String idOf(String body) {
