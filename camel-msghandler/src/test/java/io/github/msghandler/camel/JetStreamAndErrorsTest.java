@@ -5,8 +5,6 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -53,16 +51,9 @@ class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
         };
     }
 
-    /** Health checks on, producers' included, as camel.health.producers-enabled=true does in Camel Main. */
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext camelContext = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(camelContext);
-        camelContext.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        HealthCheckHelper.getHealthCheckRepository(camelContext, "consumers").setEnabled(true);
-        HealthCheckHelper.getHealthCheckRepository(camelContext, "producers").setEnabled(true);
-        return camelContext;
+        return withHealthChecks(super.createCamelContext());
     }
 
     @Override

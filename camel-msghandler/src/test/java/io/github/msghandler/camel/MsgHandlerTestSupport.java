@@ -1,6 +1,10 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.NatsServerExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +26,16 @@ abstract class MsgHandlerTestSupport extends CamelTestSupport {
             }
         }
         return peak >> 20;
+    }
+
+    /** Health checks on, consumers' and producers' included, as camel.health.*-enabled=true does in Camel Main. */
+    static CamelContext withHealthChecks(CamelContext camelContext) {
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(camelContext);
+        camelContext.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        HealthCheckHelper.getHealthCheckRepository(camelContext, "consumers").setEnabled(true);
+        HealthCheckHelper.getHealthCheckRepository(camelContext, "producers").setEnabled(true);
+        return camelContext;
     }
 
     static String uri(String subject) {

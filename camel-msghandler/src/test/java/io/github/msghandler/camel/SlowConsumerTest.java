@@ -8,8 +8,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -41,12 +39,7 @@ class SlowConsumerTest extends MsgHandlerTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext camelContext = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(camelContext);
-        camelContext.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        HealthCheckHelper.getHealthCheckRepository(camelContext, "consumers").setEnabled(true);
-        return camelContext;
+        return withHealthChecks(super.createCamelContext());
     }
 
     @Override
