@@ -1,6 +1,5 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.PublishConfirmations;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +31,8 @@ final class JetStreamPuller {
     private static final Logger LOG = LoggerFactory.getLogger(JetStreamPuller.class);
     private static final Duration FETCH_WAIT = Duration.ofMillis(500);
     private static final int JS_STREAM_NOT_FOUND_ERR = 10059;
-    /** How long stopping waits for the server to confirm the last acks. */
-    private static final Duration ACKS_CONFIRM_TIMEOUT = Duration.ofSeconds(5);
+    /** How long an ack made while stopping waits for JetStream's answer. */
+    private static final Duration STOPPING_ACK_TIMEOUT = Duration.ofSeconds(5);
 
     private final MsgHandlerConsumer consumer;
     private final Connection connection;
@@ -42,7 +40,6 @@ final class JetStreamPuller {
     private final MsgHandlerConfiguration configuration;
     private final List<JetStreamSubscription> subscriptions = new ArrayList<>();
     private ExecutorService threads;
-    private PublishConfirmations confirmations;
     private volatile boolean running;
 
     JetStreamPuller(MsgHandlerConsumer consumer, Connection connection, String subject,
@@ -89,7 +86,6 @@ final class JetStreamPuller {
         for (int i = 0; i < count; i++) {
             subscriptions.add(jetStream.subscribe(subject, options));
         }
-        confirmations = consumer.getEndpoint().getComponent().connections().acquireConfirmations(connection);
         running = true;
         threads = consumer.getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "msghandler-js-" + subject, count);
@@ -158,7 +154,7 @@ final class JetStreamPuller {
             return;
         }
         try {
-            message.ackSync(ACKS_CONFIRM_TIMEOUT);
+            message.ackSync(STOPPING_ACK_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.TimeoutException e) {
@@ -175,18 +171,6 @@ final class JetStreamPuller {
         }
     }
 
-    /** Acks are published without waiting; a stopped consumer has them confirmed, so none is left in flight. */
-    private void confirmLastAcks() {
-        try {
-            confirmations.confirmPublished(ACKS_CONFIRM_TIMEOUT).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RuntimeException e) {
-            LOG.warn("The server did not confirm the last acks of {} before the consumer stopped; JetStream "
-                    + "redelivers those messages after ackWait: {}", streamName(), e.getMessage());
-        }
-    }
-
     void stop() {
         running = false;
         if (threads != null) {
@@ -199,11 +183,6 @@ final class JetStreamPuller {
                 Thread.currentThread().interrupt();
             }
             consumer.getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(threads);
-        }
-        if (confirmations != null) {
-            confirmLastAcks();
-            consumer.getEndpoint().getComponent().connections().releaseConfirmations(connection);
-            confirmations = null;
         }
         for (JetStreamSubscription subscription : subscriptions) {
             if (subscription.isActive()) {
