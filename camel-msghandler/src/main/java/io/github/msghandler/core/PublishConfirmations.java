@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * <p>At most one token is outstanding: every publish made while one is on its way waits for the next, so any number
  * of concurrent senders share one round trip. A token confirms only on the connection it was sent on: when the
  * connection drops every pending publish fails (it may or may not have arrived), and a token that comes back after a
- * reconnect (jnats re-sends what it still had queued) fails its publishes instead of confirming them, since the
- * publishes ahead of it may have died with the old socket. After a reconnect the next publish is confirmed at once.
+ * reconnect (jnats re-sends what it still had queued) fails the publishes made before that reconnect instead of
+ * confirming them, since they may have died with the old socket. After a reconnect the next publish is confirmed
+ * at once.
  *
  * <p>jnats's {@code Connection.flush} is not used: it counts every flush PING against {@code maxPingsOut} and
  * treats more as a broken connection (concurrent senders made it reconnect every few ms), it returns normally when
@@ -34,12 +35,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PublishConfirmations implements AutoCloseable {
 
-    /** A publish waiting for its confirmation. */
-    private record Pending(CompletableFuture<Void> confirmed, long deadlineNanos, Duration timeout, String subject) {
+    /**
+     * A publish waiting for its confirmation; {@code connectionEpoch} is the connection's reconnect count when it was
+     * published, and only a token returning in that same epoch confirms it.
+     */
+    private record Pending(CompletableFuture<Void> confirmed, long connectionEpoch, long deadlineNanos,
+                           Duration timeout, String subject) {
     }
 
     /** The publishes one token covers. */
-    private record Batch(long token, long connectionEpoch, List<Pending> publishes, ScheduledFuture<?> deadline) {
+    private record Batch(long token, List<Pending> publishes, ScheduledFuture<?> deadline) {
     }
 
     private final Connection connection;
@@ -90,43 +95,31 @@ public final class PublishConfirmations implements AutoCloseable {
      * @throws BrokerException when the connection is not connected: the message was not sent
      */
     public CompletableFuture<Void> publish(Message message, Duration timeout) {
-        return confirm(message, timeout);
-    }
-
-    /**
-     * Confirms everything this connection has published so far (JetStream acks included), without publishing
-     * anything of its own but the token: the future completes as for {@link #publish}.
-     *
-     * @throws BrokerException when the connection is not connected
-     */
-    public CompletableFuture<Void> confirmPublished(Duration timeout) {
-        return confirm(null, timeout);
-    }
-
-    private CompletableFuture<Void> confirm(Message message, Duration timeout) {
         Connection.Status status = connection.getStatus();
         if (status != Connection.Status.CONNECTED) {
             throw new BrokerException("not sent: the NATS connection is " + status + ", not CONNECTED");
         }
-        Pending pending = new Pending(new CompletableFuture<>(), System.nanoTime() + timeout.toNanos(), timeout,
-                message == null ? "(earlier publishes)" : message.getSubject());
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
         synchronized (lock) {
             if (closed) {
                 throw new BrokerException("not sent: the confirmations on this connection were closed");
             }
-            if (message != null) {
-                // published under the lock, so that a token published later follows this message on the wire
-                connection.publish(message);
-            }
-            waiting.add(pending);
+            // published under the lock, so that a token published later follows this message on the wire
+            connection.publish(message);
+            waiting.add(new Pending(confirmed, epoch(), System.nanoTime() + timeout.toNanos(), timeout,
+                    message.getSubject()));
             if (inFlight == null) {
                 sendToken();
             }
         }
-        return pending.confirmed();
+        return confirmed;
     }
 
-    /** Publishes a token covering every waiting publish; the caller holds the lock. */
+    /**
+     * Publishes a token covering every waiting publish, with a timeout at the earliest of their deadlines; the caller
+     * holds the lock. While jnats reconnects the token waits in its buffer; on a closed connection it cannot be sent,
+     * and the timeout (or the CLOSED event) fails the batch.
+     */
     private void sendToken() {
         List<Pending> covered = waiting;
         waiting = new ArrayList<>();
@@ -134,8 +127,12 @@ public final class PublishConfirmations implements AutoCloseable {
         long deadline = covered.stream().mapToLong(Pending::deadlineNanos).min().orElseThrow();
         ScheduledFuture<?> timeout = timer.schedule(() -> tokenTimedOut(token),
                 Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        inFlight = new Batch(token, epoch(), covered, timeout);
-        connection.publish(tokenSubject, Long.toString(token).getBytes(StandardCharsets.US_ASCII));
+        inFlight = new Batch(token, covered, timeout);
+        try {
+            connection.publish(tokenSubject, Long.toString(token).getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalStateException closedConnection) {
+            // nothing to send on; the timeout fails the batch
+        }
     }
 
     /** Counts this connection's reconnects: jnats raises it before it sends anything on the new socket. */
@@ -158,11 +155,14 @@ public final class PublishConfirmations implements AutoCloseable {
             batch = takeInFlight();
         }
         batch.deadline().cancel(false);
-        if (batch.connectionEpoch() == epoch()) {
-            batch.publishes().forEach(pending -> pending.confirmed().complete(null));
-        } else {
-            fail(batch.publishes(), "the connection to NATS was re-established before the envelope was "
-                    + "confirmed; it may or may not have arrived");
+        long epoch = epoch();
+        for (Pending pending : batch.publishes()) {
+            if (pending.connectionEpoch() == epoch) {
+                pending.confirmed().complete(null);
+            } else {
+                pending.confirmed().completeExceptionally(new BrokerException("the connection to NATS was "
+                        + "re-established before the envelope was confirmed; it may or may not have arrived"));
+            }
         }
     }
 
@@ -185,7 +185,7 @@ public final class PublishConfirmations implements AutoCloseable {
     private Batch takeInFlight() {
         Batch batch = inFlight;
         inFlight = null;
-        if (!waiting.isEmpty() && connection.getStatus() == Connection.Status.CONNECTED) {
+        if (!waiting.isEmpty()) {
             sendToken();
         }
         return batch;
