@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The component's NATS connections: one per distinct {@link ConnectionSettings}, opened on the first endpoint that
@@ -21,72 +22,75 @@ import java.util.Map;
 final class SharedConnections {
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnections.class);
 
-    private static final class Shared {
-        final Connection connection;
+    /** A value and how many endpoints (or producers) use it. */
+    private static final class Shared<V> {
+        final V value;
         int users;
 
-        Shared(Connection connection) {
-            this.connection = connection;
+        Shared(V value) {
+            this.value = value;
         }
     }
 
-    private static final class SharedConfirmations {
-        final PublishConfirmations confirmations;
-        int users;
-
-        SharedConfirmations(PublishConfirmations confirmations) {
-            this.confirmations = confirmations;
-        }
-    }
-
-    private final Map<ConnectionSettings, Shared> connections = new HashMap<>();
-    private final Map<Connection, SharedConfirmations> confirmations = new IdentityHashMap<>();
+    private final Map<ConnectionSettings, Shared<Connection>> connections = new HashMap<>();
+    private final Map<Connection, Shared<PublishConfirmations>> confirmations = new IdentityHashMap<>();
 
     synchronized Connection acquire(ConnectionSettings settings, CamelContext context) {
-        Shared shared = connections.get(settings);
-        if (shared == null) {
-            try {
-                shared = new Shared(Nats.connect(settings.toOptions(context)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeCamelException("interrupted while connecting to " + settings, e);
-            } catch (Exception e) {
-                throw new RuntimeCamelException("cannot connect to " + settings + ": " + e.getMessage(), e);
-            }
-            LOG.info("Connected to {}", settings);
-            connections.put(settings, shared);
-        }
-        shared.users++;
-        return shared.connection;
+        return use(connections, settings, s -> connect(s, context));
     }
 
     synchronized void release(ConnectionSettings settings) {
-        Shared shared = connections.get(settings);
-        if (shared != null && --shared.users == 0) {
-            connections.remove(settings);
-            close(settings, shared.connection);
+        Connection last = letGo(connections, settings);
+        if (last != null) {
+            close(settings, last);
         }
     }
 
     synchronized PublishConfirmations acquireConfirmations(Connection connection) {
-        SharedConfirmations shared = confirmations.computeIfAbsent(connection,
-                c -> new SharedConfirmations(PublishConfirmations.start(c)));
-        shared.users++;
-        return shared.confirmations;
+        return use(confirmations, connection, PublishConfirmations::start);
     }
 
     synchronized void releaseConfirmations(Connection connection) {
-        SharedConfirmations shared = confirmations.get(connection);
-        if (shared != null && --shared.users == 0) {
-            confirmations.remove(connection);
-            shared.confirmations.close();
+        PublishConfirmations last = letGo(confirmations, connection);
+        if (last != null) {
+            last.close();
+        }
+    }
+
+    /** The key's value, opened by the first user. */
+    private static <K, V> V use(Map<K, Shared<V>> shared, K key, Function<K, V> open) {
+        Shared<V> entry = shared.computeIfAbsent(key, k -> new Shared<>(open.apply(k)));
+        entry.users++;
+        return entry.value;
+    }
+
+    /** @return the key's value when this was its last user, for the caller to close; else null */
+    private static <K, V> V letGo(Map<K, Shared<V>> shared, K key) {
+        Shared<V> entry = shared.get(key);
+        if (entry == null || --entry.users > 0) {
+            return null;
+        }
+        shared.remove(key);
+        return entry.value;
+    }
+
+    private static Connection connect(ConnectionSettings settings, CamelContext context) {
+        try {
+            Connection connection = Nats.connect(settings.toOptions(context));
+            LOG.info("Connected to {}", settings);
+            return connection;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeCamelException("interrupted while connecting to " + settings, e);
+        } catch (Exception e) {
+            throw new RuntimeCamelException("cannot connect to " + settings + ": " + e.getMessage(), e);
         }
     }
 
     synchronized void closeAll() {
-        confirmations.values().forEach(shared -> shared.confirmations.close());
+        confirmations.values().forEach(shared -> shared.value.close());
         confirmations.clear();
-        connections.forEach((settings, shared) -> close(settings, shared.connection));
+        connections.forEach((settings, shared) -> close(settings, shared.value));
         connections.clear();
     }
 
