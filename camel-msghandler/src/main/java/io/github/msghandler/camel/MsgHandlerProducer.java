@@ -41,6 +41,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
 
     private HealthCheckRegistration healthCheck;
     private PublishConfirmations confirmations;
+    private Duration confirmTimeout;
     /** Continues confirmed exchanges, so that routing never runs on the thread that reads confirmations. */
     private ExecutorService workerPool;
 
@@ -62,6 +63,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         if (confirmsCorePublishes()) {
             confirmations = getEndpoint().getComponent().connections()
                     .acquireConfirmations(getEndpoint().connection());
+            confirmTimeout = Duration.ofMillis(getEndpoint().getConfiguration().getConfirmTimeout());
             workerPool = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newDefaultThreadPool(this, "msghandler-confirmed-" + getEndpoint().getSubject());
         }
@@ -115,9 +117,8 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
 
     /** Completes the exchange when the confirmation covering its publish returns (or fails). */
     private boolean publishConfirmed(Exchange exchange, Message message, AsyncCallback callback) {
-        Duration timeout = Duration.ofMillis(getEndpoint().getConfiguration().getConfirmTimeout());
         // a route continuing on the confirmations' own thread could wait for a confirmation only it can deliver
-        confirmations.publish(message, timeout).whenCompleteAsync((confirmed, failure) -> {
+        confirmations.publish(message, confirmTimeout).whenCompleteAsync((confirmed, failure) -> {
             if (failure != null) {
                 exchange.setException(new CamelExchangeException("envelope on '" + message.getSubject()
                         + "' not confirmed: " + failure.getMessage(), exchange, failure));
