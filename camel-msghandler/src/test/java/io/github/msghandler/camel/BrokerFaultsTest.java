@@ -126,10 +126,7 @@ class BrokerFaultsTest extends MsgHandlerTestSupport {
                 sentOk.add(body);
             }
         }
-        awaitCount(coreBodies, sentOk.size(), Duration.ofSeconds(30));
-
-        Set<String> silentlyLost = new java.util.HashSet<>(sentOk);
-        silentlyLost.removeAll(coreBodies);
+        Set<String> silentlyLost = missingAfterWaiting(sentOk, coreBodies, Duration.ofSeconds(30));
         System.out.printf("RELIABILITY core-kill9: sent=%d exchanges-failed=%d received=%d silently-lost=%d%n",
                 CORE_MESSAGES, failedExchanges, coreBodies.size(), silentlyLost.size());
         assertTrue(silentlyLost.isEmpty(), "published without error but never arrived: " + silentlyLost.size());
@@ -189,9 +186,7 @@ class BrokerFaultsTest extends MsgHandlerTestSupport {
             senders.shutdown();
             assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS), "senders finished");
         }
-        awaitCount(restartBodies, sentOk.size(), Duration.ofSeconds(30));
-        Set<String> silentlyLost = new java.util.HashSet<>(sentOk);
-        silentlyLost.removeAll(restartBodies);
+        Set<String> silentlyLost = missingAfterWaiting(sentOk, restartBodies, Duration.ofSeconds(30));
         System.out.printf(java.util.Locale.ROOT, "RELIABILITY core-restarts: restarts=%d sent=%d confirmed=%d "
                         + "failed=%d silently-lost=%d seconds-from-server-ready-to-next-confirmed-send=%s%n",
                 restarts, sent.get(), sentOk.size(), failed.get(), silentlyLost.size(), recoverySeconds);

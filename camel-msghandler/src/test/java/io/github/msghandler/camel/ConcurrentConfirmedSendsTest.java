@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -105,14 +106,9 @@ class ConcurrentConfirmedSendsTest extends MsgHandlerTestSupport {
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         senders.shutdown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!received.containsAll(confirmed) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Set<String> silentlyLost = missingAfterWaiting(confirmed, received, Duration.ofSeconds(60));
         connection.removeConnectionListener(listener);
 
-        Set<String> silentlyLost = new java.util.HashSet<>(confirmed);
-        silentlyLost.removeAll(received);
         long reconnects = connection.getStatistics().getReconnects() - reconnectsBefore;
         System.out.printf("RELIABILITY confirmed-8-senders: sent=%d confirmed=%d failed=%d received=%d "
                         + "silently-lost=%d reconnects=%d connection-events=%s send-seconds=%.1f rate=%.0f/s%n",

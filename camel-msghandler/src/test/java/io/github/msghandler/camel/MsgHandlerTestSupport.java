@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A Camel test with a real nats-server for the test class, and msghandler URIs that point at it. */
 abstract class MsgHandlerTestSupport extends CamelTestSupport {
@@ -36,6 +39,22 @@ abstract class MsgHandlerTestSupport extends CamelTestSupport {
         HealthCheckHelper.getHealthCheckRepository(camelContext, "consumers").setEnabled(true);
         HealthCheckHelper.getHealthCheckRepository(camelContext, "producers").setEnabled(true);
         return camelContext;
+    }
+
+    /**
+     * Waits until {@code received} holds everything in {@code sent}, or the timeout passes.
+     *
+     * @return what was sent and has not arrived
+     */
+    static Set<String> missingAfterWaiting(Set<String> sent, Set<String> received, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!received.containsAll(sent) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Set<String> missing = new HashSet<>(sent);
+        missing.removeAll(received);
+        return missing;
     }
 
     static String uri(String subject) {
