@@ -37,11 +37,12 @@ final class TableAnalyticsScenario implements Scenario {
             public void configure() {
                 from("msghandler:analytics.scores").routeId("analytics")
                         .process(exchange -> {
-                            Object body = exchange.getMessage().getBody();
                             String format = exchange.getMessage().getHeader(MsgHandlerConstants.PAYLOAD_TYPE,
                                     String.class);
-                            List<Map<String, Object>> rows = body instanceof ArrowTable ? ((ArrowTable) body).rows()
-                                    : castRows(body);
+                            // the received payload decodes when converted: an ArrowTable, or the jsontable's rows
+                            List<Map<String, Object>> rows = "arrowtable".equals(format)
+                                    ? exchange.getMessage().getBody(ArrowTable.class).rows()
+                                    : castRows(exchange.getMessage().getBody(List.class));
                             double mean = rows.stream().mapToDouble(r -> ((Number) r.get("score")).doubleValue())
                                     .average().orElse(Double.NaN);
                             Map<String, Object> result = new LinkedHashMap<>();

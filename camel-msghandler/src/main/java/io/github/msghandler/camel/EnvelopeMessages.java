@@ -1,25 +1,23 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.DecodedPayload;
+import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.converter.stream.FileInputStreamCache;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Puts a received envelope into a Camel message: every envelope field as a header; one payload as the body (with
  * its payload headers and {@code CamelFileName} = dataname), several as a {@code List<Message>} that
- * {@code .split(body())} turns into one exchange per payload, each with its own headers.
+ * {@code .split(body())} turns into one exchange per payload, each with its own headers. A body is the
+ * {@link ReceivedPayload} itself, which {@link ReceivedPayloadConverters} decode when the route asks.
  */
 final class EnvelopeMessages {
     private EnvelopeMessages() {
@@ -42,14 +40,14 @@ final class EnvelopeMessages {
         target.setHeader(MsgHandlerConstants.METADATA, envelope.metadata());
         target.setHeader(MsgHandlerConstants.PAYLOAD_COUNT, unpacked.payloads().size());
 
-        List<DecodedPayload> payloads = unpacked.payloads();
+        List<ReceivedPayload> payloads = unpacked.payloads();
         if (payloads.size() == 1) {
             setPayload(exchange, target, payloads.get(0));
         } else if (payloads.isEmpty()) {
             target.setBody(null);
         } else {
             List<Message> parts = new ArrayList<>(payloads.size());
-            for (DecodedPayload payload : payloads) {
+            for (ReceivedPayload payload : payloads) {
                 Message part = new DefaultMessage(exchange);
                 setPayload(exchange, part, payload);
                 parts.add(part);
@@ -58,7 +56,7 @@ final class EnvelopeMessages {
         }
     }
 
-    private static void setPayload(Exchange exchange, Message target, DecodedPayload payload) {
+    private static void setPayload(Exchange exchange, Message target, ReceivedPayload payload) {
         target.setHeader(MsgHandlerConstants.DATA_NAME, payload.dataname());
         target.setHeader(Exchange.FILE_NAME, payload.dataname());
         target.setHeader(MsgHandlerConstants.PAYLOAD_TYPE, payload.type().wireName());
@@ -74,27 +72,22 @@ final class EnvelopeMessages {
     }
 
     /**
-     * A spooled payload reaches the route as Camel's file-backed stream cache over its verified temporary file:
-     * Camel does not read it into memory to cache it, it can be read again, and the file goes when the exchange
-     * completes.
+     * The body is the payload itself, decoded only when the route converts it; a spooled payload's file goes when
+     * the exchange completes.
      */
-    private static Object bodyOf(Exchange exchange, DecodedPayload payload) {
-        if (!payload.isSpooled()) {
-            return payload.value();
-        }
-        Path file = payload.value(Path.class);
-        FileInputStreamCache body = new FileInputStreamCache(file.toFile());
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                body.close();
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a leftover temp file is the OS's to clean
+    private static Object bodyOf(Exchange exchange, ReceivedPayload payload) {
+        if (payload.isSpooled()) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    try {
+                        payload.deleteSpoolFile();
+                    } catch (IOException e) {
+                        // a leftover temp file is the OS's to clean
+                    }
                 }
-            }
-        });
-        return body;
+            });
+        }
+        return payload;
     }
 }

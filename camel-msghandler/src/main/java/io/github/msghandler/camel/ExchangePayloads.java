@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.DecodedPayload;
+import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.PayloadType;
 import io.github.msghandler.core.PayloadValueException;
@@ -22,8 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a Camel message into the payloads of one envelope. A body that is a list of payloads (core
- * {@link Payload}s, received {@link DecodedPayload}s, Camel {@link Message}s or {@code (dataname, data, type)}
+ * Turns a Camel message into the payloads of one envelope. A received payload (the body a msghandler consumer
+ * gives) is sent on as it arrived: same bytes, sha256, type and metadata. A body that is a list of payloads (core
+ * {@link Payload}s, received {@link ReceivedPayload}s, Camel {@link Message}s or {@code (dataname, data, type)}
  * tuples) gives exactly those; any other body gives one payload. Its type: the {@code payloadType} option
  * (converting the body), else the {@link MsgHandlerConstants#PAYLOAD_TYPE} header when the body fits that type,
  * else the body's Java type, content type and file extension. Camel attachments follow as further payloads.
@@ -61,7 +62,7 @@ final class ExchangePayloads {
             return false;
         }
         for (Object element : (Collection<?>) body) {
-            if (!(element instanceof Payload || element instanceof DecodedPayload || element instanceof Message
+            if (!(element instanceof Payload || element instanceof ReceivedPayload || element instanceof Message
                     || isTuple(element))) {
                 return false;
             }
@@ -79,15 +80,8 @@ final class ExchangePayloads {
         if (element instanceof Payload) {
             return (Payload) element;
         }
-        if (element instanceof DecodedPayload) {
-            DecodedPayload decoded = (DecodedPayload) element;
-            Payload payload = Payload.of(decoded.dataname(), decoded.value(), decoded.type());
-            for (String key : List.of(WirePayload.CONTENT_TYPE, WirePayload.FILENAME)) {
-                if (decoded.metadata().get(key) != null) {
-                    payload = payload.withMetadata(key, decoded.metadata().get(key));
-                }
-            }
-            return payload;
+        if (element instanceof ReceivedPayload received) {
+            return Payload.forwarding(received.dataname(), received);
         }
         if (element instanceof Message) {
             Message part = (Message) element;
@@ -102,8 +96,15 @@ final class ExchangePayloads {
         String fileName = message.getHeader(Exchange.FILE_NAME, String.class);
         String dataname = firstNonEmpty(message.getHeader(MsgHandlerConstants.DATA_NAME, String.class), fileName,
                 nameOption, DEFAULT_DATANAME);
-        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         Object value = isGenericFile(body) ? genericFileContent(exchange, body) : body;
+        if (value instanceof ReceivedPayload received) {
+            // sent on as it arrived, unless the route forces another type
+            if (typeOption == null || parseType(dataname, typeOption, value) == received.type()) {
+                return Payload.forwarding(dataname, received);
+            }
+            value = received.value();
+        }
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         PayloadType type;
         if (typeOption != null) {
             type = parseType(dataname, typeOption, value);

@@ -32,6 +32,12 @@ public class MsgHandlerComponent extends DefaultComponent {
         return endpoint;
     }
 
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        ReceivedPayloadConverters.register(getCamelContext().getTypeConverterRegistry());
+    }
+
     SharedConnections connections() {
         return connections;
     }

@@ -125,7 +125,8 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
                 .maxRetries(configuration.getMaxRetries())
                 .baseDelay(Duration.ofMillis(configuration.getBaseDelay()))
                 .maxDelay(Duration.ofMillis(configuration.getMaxDelay()))
-                .spoolThreshold(configuration.getSpoolThreshold());
+                .spoolThreshold(configuration.getSpoolThreshold())
+                .decodeOnReceipt(false);   // the route decodes through type converters, if at all
         if (configuration.getSpoolDirectory() != null) {
             options.spoolDirectory(Path.of(configuration.getSpoolDirectory()));
         }

@@ -1,6 +1,5 @@
 package io.github.msghandler.core;
 
-import io.github.msghandler.core.codec.PayloadContent;
 import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
@@ -36,8 +35,7 @@ final class EnvelopePacker {
         Objects.requireNonNull(options, "options");
         List<PreparedPayload> prepared = new ArrayList<>(payloads.size());
         for (Payload payload : payloads) {
-            PayloadContent content = PayloadCodecs.forType(payload.type()).encode(payload.dataname(), payload.data());
-            prepared.add(new PreparedPayload(payload, content, options.sizeThreshold()));
+            prepared.add(new PreparedPayload(payload, options.sizeThreshold()));
         }
         try (ConnectionLease connection = new ConnectionLease(options.brokerUrl(), options.connection())) {
             if (options.publish()) {

@@ -1,26 +1,24 @@
 package io.github.msghandler.core;
 
-import io.github.msghandler.core.codec.MalformedPayloadException;
 import io.github.msghandler.core.codec.PayloadContent;
 import io.github.msghandler.core.store.DefaultLinkDownloader;
 import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
 import io.github.msghandler.core.store.RetryingFetcher;
 import io.github.msghandler.core.wire.EnvelopeReader;
-import io.github.msghandler.core.wire.WireFields;
 import io.nats.client.Connection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * smartunpack: validates the envelope, fetches link payloads with backoff, checks every payload's size and sha256,
- * and only then decodes it. A payload that fails any check is never handed on; spooled files of a message that
- * fails are deleted.
+ * and then decodes it, or leaves that to the first {@link ReceivedPayload#value()} (see
+ * {@link UnpackOptions#decodeOnReceipt()}). A payload that fails any check is never handed on; spooled files of a
+ * message that fails are deleted.
  */
 final class EnvelopeUnpacker {
     private EnvelopeUnpacker() {
@@ -34,24 +32,24 @@ final class EnvelopeUnpacker {
                         options.linkSslContext()),
                         connection);
         RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
-        List<DecodedPayload> decoded = new ArrayList<>(envelope.payloads().size());
+        List<ReceivedPayload> received = new ArrayList<>(envelope.payloads().size());
         try {
             for (int i = 0; i < envelope.payloads().size(); i++) {
-                decoded.add(decode(envelope.payloads().get(i), "payloads[" + i + "]", fetcher, options));
+                received.add(receive(envelope.payloads().get(i), "payloads[" + i + "]", fetcher, options));
             }
         } catch (RuntimeException e) {
             try {
-                new UnpackedEnvelope(envelope, decoded).deleteSpooledFiles();
+                new UnpackedEnvelope(envelope, received).deleteSpooledFiles();
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
         }
-        return new UnpackedEnvelope(envelope, decoded);
+        return new UnpackedEnvelope(envelope, received);
     }
 
-    private static DecodedPayload decode(WirePayload wire, String path, RetryingFetcher fetcher,
-                                         UnpackOptions options) {
+    private static ReceivedPayload receive(WirePayload wire, String path, RetryingFetcher fetcher,
+                                          UnpackOptions options) {
         requireShaText(wire, path);
         if (wire.size() > options.maxPayloadSize()) {
             throw new PayloadTooLargeException(wire.dataname(), wire.size(), options.maxPayloadSize());
@@ -59,19 +57,16 @@ final class EnvelopeUnpacker {
         try {
             PayloadContent content = wire.transport() == Transport.DIRECT ? direct(wire, path)
                     : fetch(wire, fetcher, options);
-            try {
-                Object value = PayloadCodecs.forType(wire.payloadType()).decode(content);
-                if (content.file() != null && value != content.file()) {
-                    Files.deleteIfExists(content.file());
+            ReceivedPayload payload = new ReceivedPayload(wire, content, path);
+            if (options.decodeOnReceipt()) {
+                try {
+                    payload.decodeAndReleaseSpool();
+                } catch (RuntimeException e) {
+                    payload.deleteSpoolFile();
+                    throw e;
                 }
-                return new DecodedPayload(wire, value);
-            } catch (MalformedPayloadException e) {
-                if (content.file() != null) {
-                    Files.deleteIfExists(content.file());
-                }
-                throw new InvalidEnvelopeException(path + "." + WireFields.DATA,
-                        "payload '" + wire.dataname() + "': " + e.getMessage(), e);
             }
+            return payload;
         } catch (IOException e) {
             throw new UncheckedIOException("reading payload '" + wire.dataname() + "' failed: " + e.getMessage(), e);
         }

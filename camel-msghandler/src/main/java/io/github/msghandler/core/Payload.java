@@ -46,6 +46,16 @@ public final class Payload {
         return of(dataname, data, payloadType);
     }
 
+    /**
+     * A received payload to send on as it arrived: its bytes (not decoded, not encoded again), its sha256, and all
+     * its metadata, under the given dataname.
+     */
+    public static Payload forwarding(String dataname, ReceivedPayload received) {
+        Map<String, Object> metadata = new LinkedHashMap<>(received.metadata());
+        metadata.remove(WirePayload.SHA256);   // smartpack writes the sha256 of what it sends
+        return new Payload(dataname, received, received.type(), metadata);
+    }
+
     /** A copy with one more payload metadata entry (for example {@code content_type}). */
     public Payload withMetadata(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(metadata);

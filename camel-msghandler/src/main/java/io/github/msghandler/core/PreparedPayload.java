@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,18 +20,31 @@ final class PreparedPayload {
     private final Payload payload;
     private final String id = RandomIds.uuid();
     private PayloadContent content;
+    /** The verified sha256 of a received payload sent on unchanged, so its bytes are not hashed again. */
+    private final String receivedSha256;
+    /** A file the caller gave as the data, whose name goes out as {@code filename} unless one is set. */
+    private final Path userFile;
     private long size;
     private Transport transport;
     private WirePayload wire;
 
-    PreparedPayload(Payload payload, PayloadContent content, long threshold) {
+    PreparedPayload(Payload payload, long threshold) {
         this.payload = payload;
-        this.content = content;
+        ReceivedPayload received = payload.data() instanceof ReceivedPayload r && r.type() == payload.type() ? r : null;
+        this.content = received != null ? received.content() : encode(payload);
+        this.receivedSha256 = received != null ? received.sha256() : null;
+        this.userFile = received == null ? content.file() : null;
         this.size = content.size();
         if (!content.isSizeKnown()) {
             readPrefix(threshold);
         }
         this.transport = size >= 0 && size < threshold ? Transport.DIRECT : Transport.LINK;
+    }
+
+    /** The payload bytes of a value; a received payload given under another type is decoded and re-encoded. */
+    private static PayloadContent encode(Payload payload) {
+        Object value = payload.data() instanceof ReceivedPayload r ? r.value() : payload.data();
+        return PayloadCodecs.forType(payload.type()).encode(payload.dataname(), value);
     }
 
     private void readPrefix(long threshold) {
@@ -82,7 +96,7 @@ final class PreparedPayload {
 
     WirePayload buildDirect() throws IOException {
         byte[] bytes = content.bytes();
-        wire = builder(bytes.length, Sha256.hex(bytes))
+        wire = builder(bytes.length, receivedSha256 != null ? receivedSha256 : Sha256.hex(bytes))
                 .transport(Transport.DIRECT)
                 .directBytes(bytes)
                 .build();
@@ -96,8 +110,8 @@ final class PreparedPayload {
 
     private WirePayload.Builder builder(long byteCount, String sha256) {
         Map<String, Object> metadata = new LinkedHashMap<>(payload.metadata());
-        if (content.file() != null) {
-            metadata.putIfAbsent(WirePayload.FILENAME, content.file().getFileName().toString());
+        if (userFile != null) {
+            metadata.putIfAbsent(WirePayload.FILENAME, userFile.getFileName().toString());
         }
         metadata.put(WirePayload.SHA256, sha256);
         return WirePayload.builder()

@@ -29,6 +29,7 @@ public final class UnpackOptions {
     private final Duration linkReadTimeout;
     private final SSLContext linkSslContext;
     private final long maxPayloadSize;
+    private final boolean decodeOnReceipt;
 
     private UnpackOptions(Builder b) {
         this.downloadHandler = b.downloadHandler;
@@ -40,6 +41,7 @@ public final class UnpackOptions {
         this.linkReadTimeout = b.linkReadTimeout;
         this.linkSslContext = b.linkSslContext;
         this.maxPayloadSize = b.maxPayloadSize;
+        this.decodeOnReceipt = b.decodeOnReceipt;
     }
 
     public static UnpackOptions defaults() {
@@ -94,6 +96,11 @@ public final class UnpackOptions {
         return maxPayloadSize;
     }
 
+    /** Whether every payload is decoded inside smartunpack (true) or at its first {@link ReceivedPayload#value()}. */
+    public boolean decodeOnReceipt() {
+        return decodeOnReceipt;
+    }
+
     /** Builder for {@link UnpackOptions}; starts at the seed defaults (5 attempts, 100 ms, 5000 ms). */
     public static final class Builder {
         private LinkDownloader downloadHandler;
@@ -107,6 +114,7 @@ public final class UnpackOptions {
         private Duration linkReadTimeout = HttpLinkDownloader.DEFAULT_READ_TIMEOUT;
         private SSLContext linkSslContext;
         private long maxPayloadSize = Long.MAX_VALUE;
+        private boolean decodeOnReceipt = true;
 
         private Builder() {
         }
@@ -188,6 +196,17 @@ public final class UnpackOptions {
                 throw new IllegalArgumentException("maxPayloadSize must not be negative");
             }
             this.maxPayloadSize = maxPayloadSize;
+            return this;
+        }
+
+        /**
+         * True (the default): smartunpack decodes every payload, so a value that does not parse fails the unpack.
+         * False: payloads are handed over as their verified bytes (size and sha256 are always checked on receipt)
+         * and decoded at the first {@link ReceivedPayload#value()}, so that code that only forwards them never
+         * decodes, and needs no Arrow for an {@code arrowtable}.
+         */
+        public Builder decodeOnReceipt(boolean decodeOnReceipt) {
+            this.decodeOnReceipt = decodeOnReceipt;
             return this;
         }
 

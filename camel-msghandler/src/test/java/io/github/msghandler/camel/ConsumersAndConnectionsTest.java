@@ -46,8 +46,8 @@ class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
         IntStream.range(0, 60).forEach(i -> template.sendBody(uri("work.parallel", ""), "job " + i));
 
         parallel.assertIsSatisfied(20_000);
-        Set<Object> bodies = new HashSet<>();
-        parallel.getReceivedExchanges().forEach(e -> bodies.add(e.getMessage().getBody()));
+        Set<String> bodies = new HashSet<>();
+        parallel.getReceivedExchanges().forEach(e -> bodies.add(e.getMessage().getBody(String.class)));
         assertEquals(60, bodies.size(), "every job once");
         assertTrue(workerThreads.size() > 1, "processed on several threads: " + workerThreads);
     }
@@ -62,8 +62,8 @@ class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
         shared.assertIsSatisfied(10_000);
         Thread.sleep(300); // a duplicate would arrive within this time
         assertEquals(20, shared.getReceivedCounter());
-        Set<Object> bodies = new HashSet<>();
-        shared.getReceivedExchanges().forEach(e -> bodies.add(e.getMessage().getBody()));
+        Set<String> bodies = new HashSet<>();
+        shared.getReceivedExchanges().forEach(e -> bodies.add(e.getMessage().getBody(String.class)));
         assertEquals(20, bodies.size());
     }
 

@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.PayloadType;
+import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.arrow.ArrowTable;
 
 import java.util.LinkedHashMap;
@@ -39,13 +40,21 @@ final class PayloadSamples {
     }
 
     /** Tables come back as an {@link ArrowTable} or rows, raw types as bytes, the rest as equal values. */
-    static void assertReceived(PayloadType type, Object sent, Object body) {
-        if (type == PayloadType.ARROWTABLE) {
-            assertEquals(sent, assertInstanceOf(ArrowTable.class, body).rows());
-        } else if (type.isRawBytes()) {
-            assertArrayEquals((byte[]) sent, (byte[]) body);
-        } else {
-            assertEquals(sent, body);
+    /** The body is the received payload, and Camel's type converters give the value sent. */
+    static void assertReceived(PayloadType type, Object sent, org.apache.camel.Message message) {
+        assertEquals(type, assertInstanceOf(ReceivedPayload.class, message.getBody()).type());
+        switch (type) {
+            case ARROWTABLE -> {
+                assertEquals(sent, message.getBody(ArrowTable.class).rows());
+                try (org.apache.arrow.vector.VectorSchemaRoot root =
+                             message.getBody(org.apache.arrow.vector.VectorSchemaRoot.class)) {
+                    assertEquals(((java.util.List<?>) sent).size(), root.getRowCount());
+                }
+            }
+            case TEXT -> assertEquals(sent, message.getBody(String.class));
+            case DICTIONARY -> assertEquals(sent, message.getBody(java.util.Map.class));
+            case JSONTABLE -> assertEquals(sent, message.getBody(java.util.List.class));
+            default -> assertArrayEquals((byte[]) sent, message.getBody(byte[].class));
         }
     }
 }

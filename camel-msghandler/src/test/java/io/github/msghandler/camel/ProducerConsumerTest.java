@@ -60,7 +60,7 @@ class ProducerConsumerTest extends MsgHandlerTestSupport {
             assertEquals("body", exchange.getMessage().getHeader(MsgHandlerConstants.DATA_NAME));
             assertEquals("body", exchange.getMessage().getHeader(Exchange.FILE_NAME));
             assertEquals(1, exchange.getMessage().getHeader(MsgHandlerConstants.PAYLOAD_COUNT));
-            PayloadSamples.assertReceived(type, sent, exchange.getMessage().getBody());
+            PayloadSamples.assertReceived(type, sent, exchange.getMessage());
         }
     }
 

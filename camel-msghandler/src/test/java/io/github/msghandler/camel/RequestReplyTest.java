@@ -48,7 +48,7 @@ class RequestReplyTest extends MsgHandlerTestSupport {
                     exchange.getMessage().setBody(Map.of("action", "read_sensor"));
                 });
 
-        assertEquals(Map.of("action", "read_sensor", "value", 42), reply.getMessage().getBody());
+        assertEquals(Map.of("action", "read_sensor", "value", 42), reply.getMessage().getBody(Map.class));
         assertEquals("corr-7", reply.getMessage().getHeader(MsgHandlerConstants.CORRELATION_ID));
         assertEquals("device.command", reply.getMessage().getHeader(MsgHandlerConstants.REPLY_TO));
         assertEquals("dictionary", reply.getMessage().getHeader(MsgHandlerConstants.PAYLOAD_TYPE));
@@ -107,7 +107,7 @@ class RequestReplyTest extends MsgHandlerTestSupport {
             Exchange reply = template.send(uri("peer.echo"), ExchangePattern.InOut,
                     exchange -> exchange.getMessage().setBody("hello"));
 
-            assertEquals("echo: hello", reply.getMessage().getBody());
+            assertEquals("echo: hello", reply.getMessage().getBody(String.class));
             assertEquals("result", reply.getMessage().getHeader(Exchange.FILE_NAME));
         } finally {
             nats.connection().closeDispatcher(responder);

@@ -70,8 +70,10 @@ class S3StoreRoutesTest extends MsgHandlerTestSupport {
                 // a spooled payload's file lives as long as its exchange: hash it while it is there
                 from(uri("s3.mixed", s3Options(""))).split(body())
                         .process(e -> {
-                            if (e.getMessage().getBody() instanceof InputStream in) {
-                                e.getMessage().setHeader("received-sha256", sha256(in));
+                            if ("link".equals(e.getMessage().getHeader(MsgHandlerConstants.TRANSPORT))) {
+                                try (InputStream in = e.getMessage().getBody(InputStream.class)) {
+                                    e.getMessage().setHeader("received-sha256", sha256(in));
+                                }
                             }
                         })
                         .to("mock:parts");
@@ -106,7 +108,7 @@ class S3StoreRoutesTest extends MsgHandlerTestSupport {
 
         Exchange exchange = received.getReceivedExchanges().get(0);
         assertEquals("link", exchange.getMessage().getHeader(MsgHandlerConstants.TRANSPORT));
-        PayloadSamples.assertReceived(type, sent, exchange.getMessage().getBody());
+        PayloadSamples.assertReceived(type, sent, exchange.getMessage());
     }
 
     @Test
@@ -134,7 +136,7 @@ class S3StoreRoutesTest extends MsgHandlerTestSupport {
         try (InputStream expected = Files.newInputStream(file)) {
             assertEquals(sha256(expected), received.get(1).getMessage().getHeader("received-sha256"));
         }
-        assertEquals(Map.of("k", "v"), received.get(2).getMessage().getBody());
+        assertEquals(Map.of("k", "v"), received.get(2).getMessage().getBody(Map.class));
         Files.delete(file);
     }
 

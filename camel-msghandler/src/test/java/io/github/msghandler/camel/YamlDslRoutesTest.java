@@ -52,7 +52,7 @@ class YamlDslRoutesTest extends MsgHandlerTestSupport {
 
         chat.assertIsSatisfied(10_000);
         Exchange received = chat.getReceivedExchanges().get(0);
-        assertEquals(Map.of("text", "hello from YAML"), received.getMessage().getBody());
+        assertEquals(Map.of("text", "hello from YAML"), received.getMessage().getBody(Map.class));
         assertEquals("yaml-route", received.getMessage().getHeader(MsgHandlerConstants.SENDER_NAME));
         assertEquals("dictionary", received.getMessage().getHeader(MsgHandlerConstants.PAYLOAD_TYPE));
     }

@@ -119,7 +119,7 @@ class ClaimCheckStoreBehaviourTest {
         UnpackedEnvelope unpacked = MsgHandler.smartunpack(json, UnpackOptions.builder()
                 .connection(nats.connection()).spoolThreshold(1_000_000).spoolDirectory(spool).build());
 
-        DecodedPayload video = unpacked.payloads().get(0);
+        ReceivedPayload video = unpacked.payloads().get(0);
         assertTrue(video.isSpooled());
         Path file = video.value(Path.class);
         assertEquals(spool, file.getParent());

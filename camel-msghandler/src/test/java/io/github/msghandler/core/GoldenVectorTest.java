@@ -77,7 +77,7 @@ class GoldenVectorTest {
         assertEquals("nats://localhost:4222", envelope.brokerUrl());
         assertEquals(Map.of("origin", "hand-written from wire-format-v1.md"), envelope.metadata());
 
-        DecodedPayload payload = unpacked.payloads().get(0);
+        ReceivedPayload payload = unpacked.payloads().get(0);
         assertEquals(type + "_payload", payload.dataname());
         assertEquals(PayloadType.fromWireName(type), payload.type());
         assertEquals(Transport.fromWireName(transport), payload.transport());
@@ -151,7 +151,7 @@ class GoldenVectorTest {
         UnpackedEnvelope unpacked = unpackGolden("mixed.json");
 
         assertEquals(List.of("message_text", "user_avatar", "large_document"),
-                unpacked.payloads().stream().map(DecodedPayload::dataname).toList());
+                unpacked.payloads().stream().map(ReceivedPayload::dataname).toList());
         assertEquals("Hello!", unpacked.payloads().get(0).value());
         assertEquals("image/png", unpacked.payloads().get(1).metadata().get("content_type"));
         assertArrayEquals(resource("golden/files/image.bin"), unpacked.payloads().get(1).bytes());

@@ -82,7 +82,7 @@ class PayloadRoundTripTest {
                 List.of(Payload.of("sample", sent, type)),
                 PackOptions.builder().sizeThreshold(threshold).store(store(storeName)));
 
-        DecodedPayload payload = received.payloads().get(0);
+        ReceivedPayload payload = received.payloads().get(0);
         assertEquals("sample", payload.dataname());
         assertEquals(type, payload.type());
         assertEquals(transport, payload.transport());

@@ -73,9 +73,9 @@ class TransportSelectionTest {
                 PackOptions.builder().sizeThreshold(THRESHOLD));
 
         assertEquals(List.of("message_text", "user_avatar", "large_document", "config", "rows"),
-                received.payloads().stream().map(DecodedPayload::dataname).toList());
+                received.payloads().stream().map(ReceivedPayload::dataname).toList());
         assertEquals(List.of(Transport.DIRECT, Transport.DIRECT, Transport.LINK, Transport.DIRECT, Transport.DIRECT),
-                received.payloads().stream().map(DecodedPayload::transport).toList());
+                received.payloads().stream().map(ReceivedPayload::transport).toList());
         assertEquals("Hello!", received.payloads().get(0).value());
         assertArrayEquals(image, received.payloads().get(1).bytes());
         assertArrayEquals(document, received.payloads().get(2).bytes());

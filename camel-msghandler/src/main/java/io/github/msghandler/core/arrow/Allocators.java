@@ -16,9 +16,15 @@ final class Allocators {
         static final RootAllocator ROOT = new RootAllocator();
     }
 
+    /** The library's root allocator, for memory handed to callers, who release it by closing what they got. */
+    static BufferAllocator root() {
+        return newChild(null);
+    }
+
+    /** A child of the root; a null name gives the root itself. */
     static BufferAllocator newChild(String name) {
         try {
-            return Holder.ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
+            return name == null ? Holder.ROOT : Holder.ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);
         } catch (LinkageError | RuntimeException e) {
             // Arrow's memory module reflects into java.nio; without the flag it fails in its static initialiser.
             throw new MsgHandlerException("Apache Arrow could not allocate memory; on JDK 17 and later start the JVM "

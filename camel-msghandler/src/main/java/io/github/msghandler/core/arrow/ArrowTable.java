@@ -91,6 +91,11 @@ public final class ArrowTable {
         return result;
     }
 
+    /** The whole table in one Arrow root allocated from the library's root allocator; the caller closes it. */
+    public VectorSchemaRoot toVectorSchemaRoot() {
+        return toVectorSchemaRoot(Allocators.root());
+    }
+
     /**
      * The whole table in one Arrow root allocated from {@code allocator}; the caller closes the root (before the
      * allocator).

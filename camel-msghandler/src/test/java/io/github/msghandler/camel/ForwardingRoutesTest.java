@@ -1,0 +1,118 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.Payload;
+import io.github.msghandler.core.ReceivedPayload;
+import io.github.msghandler.core.Transport;
+import io.github.msghandler.core.UnpackOptions;
+import io.github.msghandler.core.UnpackedEnvelope;
+import io.github.msghandler.testsupport.NatsServerExtension;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A route that only forwards ({@code msghandler:a → msghandler:b}) sends every payload on as it arrived: the same
+ * bytes and sha256, every payload metadata key (known or not), and the envelope's metadata; it decodes nothing, so
+ * an arrowtable crosses a bridge that has no Arrow on its class path.
+ */
+class ForwardingRoutesTest {
+    @RegisterExtension
+    static NatsServerExtension nats = new NatsServerExtension();
+
+    private static final UnpackOptions AS_RECEIVED = UnpackOptions.builder().decodeOnReceipt(false).build();
+
+    @Test
+    void aForwardingRouteSendsEveryPayloadOnWithItsBytesAndMetadata() throws Exception {
+        try (AutoCloseable route = ForwardingRoute.start(nats.url(), "fwd.in", "fwd.out")) {
+            assertForwardedUnchanged("fwd.in", "fwd.out");
+        }
+    }
+
+    @Test
+    void anArrowTableCrossesABridgeWithoutArrowOnItsClassPath() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.contains("arrow")) {
+                urls.add(new File(entry).toURI().toURL());
+            }
+        }
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader withoutArrow = new URLClassLoader(urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            assertThrows(ClassNotFoundException.class,
+                    () -> Class.forName("org.apache.arrow.vector.VectorSchemaRoot", false, withoutArrow));
+            Thread.currentThread().setContextClassLoader(withoutArrow);
+            Object route = withoutArrow.loadClass(ForwardingRoute.class.getName())
+                    .getMethod("start", String.class, String.class, String.class)
+                    .invoke(null, nats.url(), "bare.in", "bare.out");
+            Thread.currentThread().setContextClassLoader(previous);
+            try (AutoCloseable started = (AutoCloseable) route) {
+                assertForwardedUnchanged("bare.in", "bare.out");
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** Publishes an envelope of an arrowtable, a text and a linked binary, and compares what the route sends on. */
+    private static void assertForwardedUnchanged(String in, String out) throws Exception {
+        Connection nc = nats.connection();
+        byte[] blob = new byte[600_000];
+        new Random(11).nextBytes(blob);
+        PackResult sent = MsgHandler.smartpack(in, List.of(
+                        Payload.of("scores", List.of(Map.of("id", 1, "score", 0.5), Map.of("id", 2, "score", 0.75)),
+                                        "arrowtable")
+                                .withMetadata("content_type", "application/vnd.apache.arrow.stream")
+                                .withMetadata("filename", "scores.arrows")
+                                .withMetadata("x_lab", Map.of("site", "B", "run", 7)),
+                        Payload.of("note", "keep me as I am", "text").withMetadata("lang", "en"),
+                        Payload.of("blob", blob, "binary").withMetadata("filename", "original-name.bin")),
+                PackOptions.builder().connection(nc).publish(false).correlationId("chain-9")
+                        .metadata(Map.of("trace", "t-1", "priority", 2)).build());
+        assertEquals(Transport.LINK, sent.envelope().payloads().get(2).transport());
+        Subscription forwarded = nc.subscribe(out);
+        nc.flush(Duration.ofSeconds(5));
+        nc.publish(sent.toNatsMessage());
+        Message message = forwarded.nextMessage(Duration.ofSeconds(20));
+        assertNotNull(message, "nothing forwarded to " + out);
+
+        UnpackedEnvelope original = MsgHandler.smartunpack(sent.jsonBytes(),
+                UnpackOptions.builder().decodeOnReceipt(false).connection(nc).build());
+        UnpackedEnvelope copy = MsgHandler.smartunpack(message, AS_RECEIVED);
+        assertEquals(original.envelope().metadata(), copy.envelope().metadata());
+        assertEquals("chain-9", copy.envelope().correlationId());
+        assertNotEquals(original.envelope().msgId(), copy.envelope().msgId());
+        assertEquals(3, copy.payloads().size());
+        for (int i = 0; i < 3; i++) {
+            ReceivedPayload before = original.payloads().get(i);
+            ReceivedPayload after = copy.payloads().get(i);
+            assertEquals(before.dataname(), after.dataname());
+            assertEquals(before.type(), after.type());
+            assertEquals(before.transport(), after.transport());
+            assertEquals(before.size(), after.size());
+            assertEquals(before.metadata(), after.metadata(), "every metadata key of " + before.dataname());
+            assertArrayEquals(before.bytes(), after.bytes(), before.dataname());
+        }
+        assertArrayEquals(blob, copy.payloads().get(2).bytes());
+    }
+}
