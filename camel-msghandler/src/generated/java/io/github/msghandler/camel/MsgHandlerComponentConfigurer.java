@@ -84,6 +84,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxDeliver": getOrCreateConfiguration(target).setMaxDeliver(property(camelContext, int.class, value)); return true;
         case "maxpayloadsize":
         case "maxPayloadSize": getOrCreateConfiguration(target).setMaxPayloadSize(property(camelContext, long.class, value)); return true;
+        case "maxpendingacks":
+        case "maxPendingAcks": getOrCreateConfiguration(target).setMaxPendingAcks(property(camelContext, int.class, value)); return true;
         case "maxreconnects":
         case "maxReconnects": getOrCreateConfiguration(target).setMaxReconnects(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -227,6 +229,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxDeliver": return int.class;
         case "maxpayloadsize":
         case "maxPayloadSize": return long.class;
+        case "maxpendingacks":
+        case "maxPendingAcks": return int.class;
         case "maxreconnects":
         case "maxReconnects": return int.class;
         case "maxretries":
@@ -371,6 +375,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxDeliver": return getOrCreateConfiguration(target).getMaxDeliver();
         case "maxpayloadsize":
         case "maxPayloadSize": return getOrCreateConfiguration(target).getMaxPayloadSize();
+        case "maxpendingacks":
+        case "maxPendingAcks": return getOrCreateConfiguration(target).getMaxPendingAcks();
         case "maxreconnects":
         case "maxReconnects": return getOrCreateConfiguration(target).getMaxReconnects();
         case "maxretries":

@@ -78,6 +78,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxDeliver": target.getConfiguration().setMaxDeliver(property(camelContext, int.class, value)); return true;
         case "maxpayloadsize":
         case "maxPayloadSize": target.getConfiguration().setMaxPayloadSize(property(camelContext, long.class, value)); return true;
+        case "maxpendingacks":
+        case "maxPendingAcks": target.getConfiguration().setMaxPendingAcks(property(camelContext, int.class, value)); return true;
         case "maxreconnects":
         case "maxReconnects": target.getConfiguration().setMaxReconnects(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -222,6 +224,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxDeliver": return int.class;
         case "maxpayloadsize":
         case "maxPayloadSize": return long.class;
+        case "maxpendingacks":
+        case "maxPendingAcks": return int.class;
         case "maxreconnects":
         case "maxReconnects": return int.class;
         case "maxretries":
@@ -367,6 +371,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxDeliver": return target.getConfiguration().getMaxDeliver();
         case "maxpayloadsize":
         case "maxPayloadSize": return target.getConfiguration().getMaxPayloadSize();
+        case "maxpendingacks":
+        case "maxPendingAcks": return target.getConfiguration().getMaxPendingAcks();
         case "maxreconnects":
         case "maxReconnects": return target.getConfiguration().getMaxReconnects();
         case "maxretries":

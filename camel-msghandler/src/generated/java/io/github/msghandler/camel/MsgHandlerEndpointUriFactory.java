@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(74);
+        Set<String> props = new HashSet<>(75);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -53,6 +53,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxDelay");
         props.add("maxDeliver");
         props.add("maxPayloadSize");
+        props.add("maxPendingAcks");
         props.add("maxReconnects");
         props.add("maxRetries");
         props.add("msgPurpose");

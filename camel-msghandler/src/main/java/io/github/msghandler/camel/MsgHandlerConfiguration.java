@@ -275,10 +275,18 @@ public class MsgHandlerConfiguration implements Cloneable {
     private boolean confirmPublish = true;
 
     /**
-     * How long a confirmed core NATS publish waits for its confirmation before the exchange fails.
+     * How long a publish waits for the server to confirm it before the exchange fails: the confirmation of a
+     * confirmed core NATS publish, or JetStream's publish ack.
      */
     @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
     private long confirmTimeout = 5000L;
+
+    /**
+     * With jetstream=true, how many publishes of this producer may wait for their JetStream ack at once; a send
+     * beyond that waits for a free slot (back pressure), and fails when none frees within confirmTimeout.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "256")
+    private int maxPendingAcks = 256;
 
     /**
      * How long an InOut exchange waits for the reply envelope.
@@ -795,6 +803,14 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setConfirmTimeout(long confirmTimeout) {
         this.confirmTimeout = confirmTimeout;
+    }
+
+    public int getMaxPendingAcks() {
+        return maxPendingAcks;
+    }
+
+    public void setMaxPendingAcks(int maxPendingAcks) {
+        this.maxPendingAcks = maxPendingAcks;
     }
 
     public long getRequestTimeout() {

@@ -7,7 +7,6 @@ import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
 import org.slf4j.Logger;
@@ -21,18 +20,18 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Packs the exchange into an envelope and sends it: a core NATS publish (confirmed by default: the exchange
- * completes asynchronously when the server's confirmation covering it returns, without holding a thread), a
- * JetStream publish that waits for its ack, or (InOut) a NATS request whose reply envelope becomes the exchange's
- * message.
+ * Packs the exchange into an envelope and sends it, completing the exchange without holding a thread while the
+ * server answers: a core NATS publish (fire-and-forget, or confirmed: completed when the confirmation covering it
+ * returns), a JetStream publish completed from its own publish ack (at most maxPendingAcks waiting at once), or
+ * (InOut) a NATS request completed from its reply envelope.
  */
 public class MsgHandlerProducer extends DefaultAsyncProducer {
     /** Exchange property (per endpoint) holding the msg id of the last send, reused by a redelivery. */
@@ -42,7 +41,10 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     private HealthCheckRegistration healthCheck;
     private PublishConfirmations confirmations;
     private Duration confirmTimeout;
-    /** Continues confirmed exchanges, so that routing never runs on the thread that reads confirmations. */
+    private Duration requestTimeout;
+    /** Free slots for JetStream publishes awaiting their ack. */
+    private Semaphore pendingAcks;
+    /** Continues exchanges the server completed, so that routing never runs on a jnats thread. */
     private ExecutorService workerPool;
 
     public MsgHandlerProducer(MsgHandlerEndpoint endpoint) {
@@ -57,20 +59,19 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        MsgHandlerConfiguration configuration = getEndpoint().getConfiguration();
         healthCheck = HealthCheckRegistration.register(getEndpoint().getCamelContext(), "producers",
                 new MsgHandlerHealthCheck("msghandler-producer-" + getEndpoint().getSubject(),
                         getEndpoint()::connection));
-        if (confirmsCorePublishes()) {
+        confirmTimeout = Duration.ofMillis(configuration.getConfirmTimeout());
+        requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
+        if (configuration.isConfirmPublish() && !configuration.isJetstream()) {
             confirmations = getEndpoint().getComponent().connections()
                     .acquireConfirmations(getEndpoint().connection());
-            confirmTimeout = Duration.ofMillis(getEndpoint().getConfiguration().getConfirmTimeout());
-            workerPool = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newDefaultThreadPool(this, "msghandler-confirmed-" + getEndpoint().getSubject());
         }
-    }
-
-    private boolean confirmsCorePublishes() {
-        return getEndpoint().getConfiguration().isConfirmPublish() && !getEndpoint().getConfiguration().isJetstream();
+        pendingAcks = new Semaphore(Math.max(1, configuration.getMaxPendingAcks()));
+        workerPool = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newDefaultThreadPool(this, "msghandler-producer-" + getEndpoint().getSubject());
     }
 
     @Override
@@ -82,6 +83,8 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         if (confirmations != null) {
             getEndpoint().getComponent().connections().releaseConfirmations(getEndpoint().connection());
             confirmations = null;
+        }
+        if (workerPool != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
             workerPool = null;
         }
@@ -100,11 +103,13 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
             Message message = packed.toNatsMessage();
             setSentHeaders(exchange, packed);
             if (exchange.getPattern().isOutCapable()) {
-                request(exchange, message);
+                return request(exchange, message, callback);
             } else if (endpoint.getConfiguration().isJetstream()) {
-                publishToJetStream(exchange, message);
+                return publishToJetStream(exchange, message, callback);
             } else if (confirmations != null) {
-                return publishConfirmed(exchange, message, callback);
+                return whenDone(confirmations.publish(message, confirmTimeout), exchange, callback,
+                        (confirmed, failure) -> failure == null ? null : new CamelExchangeException("envelope on '"
+                                + message.getSubject() + "' not confirmed: " + failure.getMessage(), exchange, failure));
             } else {
                 endpoint.connection().publish(message);
             }
@@ -115,17 +120,34 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    /** Completes the exchange when the confirmation covering its publish returns (or fails). */
-    private boolean publishConfirmed(Exchange exchange, Message message, AsyncCallback callback) {
-        // a route continuing on the confirmations' own thread could wait for a confirmation only it can deliver
-        confirmations.publish(message, confirmTimeout).whenCompleteAsync((confirmed, failure) -> {
-            if (failure != null) {
-                exchange.setException(new CamelExchangeException("envelope on '" + message.getSubject()
-                        + "' not confirmed: " + failure.getMessage(), exchange, failure));
+    /** What to do when the server has answered; returns the exception that fails the exchange, or null. */
+    @FunctionalInterface
+    private interface Completion<T> {
+        Exception complete(T result, Throwable failure) throws Exception;
+    }
+
+    /**
+     * Completes the exchange when {@code answer} completes, on the worker pool: a route continuing on a jnats
+     * thread could wait for an answer only that thread can deliver.
+     */
+    private <T> boolean whenDone(CompletableFuture<T> answer, Exchange exchange, AsyncCallback callback,
+                                 Completion<T> completion) {
+        answer.whenCompleteAsync((result, failure) -> {
+            try {
+                Exception exception = completion.complete(result, unwrap(failure));
+                if (exception != null) {
+                    exchange.setException(exception);
+                }
+            } catch (Exception e) {
+                exchange.setException(e);
             }
             callback.done(false);
         }, this::continueRouting);
         return false;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** On the worker pool; after a stop (whose pool discards tasks) on the completing thread, never lost. */
@@ -163,38 +185,59 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         message.setHeader(MsgHandlerConstants.TRANSPORTS, transports);
     }
 
-    private void publishToJetStream(Exchange exchange, Message message) throws CamelExchangeException {
-        try {
-            PublishAck ack = getEndpoint().connection().jetStream().publish(message);
-            if (ack.isDuplicate()) {
-                LOG.debug("JetStream reported msg id {} as a duplicate", exchange.getMessage()
-                        .getHeader(MsgHandlerConstants.MSG_ID));
-            }
-        } catch (IOException | JetStreamApiException e) {
-            throw new CamelExchangeException("JetStream did not acknowledge the envelope on '"
-                    + message.getSubject() + "': " + e.getMessage(), exchange, e);
+    /** Completes the exchange from its own publish ack; waits for a free slot when maxPendingAcks are out. */
+    private boolean publishToJetStream(Exchange exchange, Message message, AsyncCallback callback)
+            throws Exception {
+        if (!pendingAcks.tryAcquire(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new CamelExchangeException("no JetStream publish slot freed within " + confirmTimeout.toMillis()
+                    + " ms: " + getEndpoint().getConfiguration().getMaxPendingAcks() + " publishes on '"
+                    + message.getSubject() + "' still wait for their ack", exchange);
         }
+        CompletableFuture<PublishAck> ack;
+        try {
+            ack = getEndpoint().connection().jetStream().publishAsync(message)
+                    .orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            pendingAcks.release();
+            throw new CamelExchangeException("cannot publish to JetStream on '" + message.getSubject() + "': "
+                    + e.getMessage(), exchange, e);
+        }
+        ack.whenComplete((result, failure) -> pendingAcks.release());
+        return whenDone(ack, exchange, callback, (result, failure) -> {
+            if (failure != null) {
+                return new CamelExchangeException("JetStream did not acknowledge the envelope on '"
+                        + message.getSubject() + "': " + (failure instanceof TimeoutException
+                        ? "no ack within " + confirmTimeout.toMillis() + " ms" : failure.getMessage()),
+                        exchange, failure);
+            }
+            if (result.isDuplicate()) {
+                LOG.debug("JetStream reported msg id {} as a duplicate",
+                        exchange.getMessage().getHeader(MsgHandlerConstants.MSG_ID));
+            }
+            return null;
+        });
     }
 
-    private void request(Exchange exchange, Message message) throws Exception {
-        long timeout = getEndpoint().getConfiguration().getRequestTimeout();
-        CompletableFuture<Message> pending = getEndpoint().connection()
-                .requestWithTimeout(message, Duration.ofMillis(timeout));
+    /** Completes the exchange from the reply envelope, which becomes its message. */
+    private boolean request(Exchange exchange, Message message, AsyncCallback callback) {
         long start = System.nanoTime();
-        Message reply;
-        try {
-            reply = pending.get(timeout, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new ExchangeTimedOutException(exchange, timeout, "no reply on '" + message.getSubject() + "'");
-        } catch (CancellationException | ExecutionException e) {
-            if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= timeout) {
-                throw new ExchangeTimedOutException(exchange, timeout, "no reply on '" + message.getSubject() + "'");
+        CompletableFuture<Message> reply = getEndpoint().connection()
+                .requestWithTimeout(message, requestTimeout)
+                // jnats sweeps timed-out requests only every few seconds; this fails the exchange on time
+                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return whenDone(reply, exchange, callback, (answer, failure) -> {
+            if (failure == null) {
+                UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
+                EnvelopeMessages.populate(exchange, exchange.getMessage(), unpacked);
+                return null;
             }
-            throw new CamelExchangeException("request on '" + message.getSubject() + "' failed (is anyone "
-                    + "subscribed?): " + e.getMessage(), exchange, e);
-        }
-        UnpackedEnvelope unpacked = MsgHandler.smartunpack(reply, getEndpoint().unpackOptions());
-        EnvelopeMessages.populate(exchange, exchange.getMessage(), unpacked);
+            if (failure instanceof TimeoutException
+                    || System.nanoTime() - start >= requestTimeout.toNanos()) {
+                return new ExchangeTimedOutException(exchange, requestTimeout.toMillis(),
+                        "no reply on '" + message.getSubject() + "'");
+            }
+            return new CamelExchangeException("request on '" + message.getSubject() + "' failed (is anyone "
+                    + "subscribed?): " + failure, exchange, failure);
+        });
     }
 }
