@@ -23,7 +23,13 @@ public final class BenchmarkApp {
     private BenchmarkApp() {
     }
 
+    /** Held, since java.util.logging keeps only weak references to loggers. */
+    private static final java.util.logging.Logger JNATS_LISTENER =
+            java.util.logging.Logger.getLogger("io.nats.client.impl.ErrorListenerLoggerImpl");
+
     public static void main(String[] args) throws Exception {
+        // jnats's default listener logs every JetStream flow-control reply of camel-nats's push consumer at INFO
+        JNATS_LISTENER.setLevel(java.util.logging.Level.WARNING);
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path output = Path.of(args.length > 1 ? args[1] : "benchmark-results.json").toAbsolutePath();
         Set<String> selected = Arrays.stream((args.length > 2 ? args[2] : "small,request,large,tables,codec")
@@ -40,10 +46,13 @@ public final class BenchmarkApp {
             for (BenchmarkCase benchmark : cases) {
                 if (selected.contains(benchmark.key())) {
                     System.out.println("running case '" + benchmark.key() + "'");
-                    rows.addAll(benchmark.run());
+                    List<Row> caseRows = benchmark.run();
+                    print(caseRows);
+                    rows.addAll(caseRows);
                 }
             }
         }
+        System.out.printf("%n%nAll cases%n");
         print(rows);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "

@@ -62,8 +62,8 @@ final class LargePayloadBenchmark implements BenchmarkCase {
                     "msghandler:bench.large.http?brokerUrl=" + brokerUrl + "&store=http&fileserverUrl=" + files.url());
         }
         Row camelNats = camelNats(payload);
-        objectStore.ratioTo(raw);
-        smallObjectStore.ratioTo(raw);
+        objectStore.target(raw, 0.9);
+        smallObjectStore.target(raw, 0.9);
         http.ratioTo(raw);
         return List.of(raw, objectStore, smallObjectStore, http, camelNats);
     }

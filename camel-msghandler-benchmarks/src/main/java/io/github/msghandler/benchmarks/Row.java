@@ -51,6 +51,15 @@ final class Row {
         return this;
     }
 
+    /** Records the ratio to the baseline and whether it reaches the target for this row. */
+    Row target(Row baseline, double minimumRatio) {
+        ratioTo(baseline);
+        double ratio = value / baseline.value;
+        figures.put("target", String.format("%s %.2fx %s", ratio >= minimumRatio ? "met" : "MISSED",
+                minimumRatio, baseline.implementation));
+        return this;
+    }
+
     /** Records this row's value divided by the baseline's, under the baseline's name. */
     Row ratioTo(Row baseline) {
         ratios.put(baseline.implementation, value / baseline.value);

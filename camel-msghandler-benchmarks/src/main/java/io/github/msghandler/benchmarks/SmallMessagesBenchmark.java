@@ -1,25 +1,40 @@
 package io.github.msghandler.benchmarks;
 
+import io.github.msghandler.camel.MsgHandlerConfiguration;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Case 1: 1 KB text messages from a producer to a consumer on one nats-server, one at a time from one sender
- * thread: raw jnats publish/subscribe, a camel-nats route pair, and a msghandler route pair (with and without
- * confirmed publishes). Throughput from the first send to the last arrival; one-way latency p50/p99.
+ * Case 1: 1 KB text messages from a producer to a consumer on one nats-server, side by side: raw jnats, a camel-nats
+ * route pair and a msghandler route pair; through core NATS from one sender and from eight, and through JetStream
+ * from one and from eight. Each sender sends synchronously (the next message after the previous one's exchange
+ * completed), as a Camel route does, and waits while more than {@value #MAX_IN_FLIGHT} messages are sent but not
+ * yet consumed, so that the consumer keeps up (nothing piles up to its pending limits) and the figure is the rate
+ * the pair sustains. Throughput from the first send to the last arrival; one-way latency p50/p99.
  */
 final class SmallMessagesBenchmark implements BenchmarkCase {
-    private static final String CASE = "1. small messages (1 KB text), one sender";
+    private static final String CASE = "1. small messages (1 KB text)";
     private static final int SIZE = 1024;
+    private static final int SENDERS = 8;
+    private static final String PADDING = "|" + "x".repeat(SIZE);
+    private static final int MAX_IN_FLIGHT = 5_000;
 
     private final String brokerUrl;
     private final int messages;
@@ -29,13 +44,10 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         this.messages = messages;
     }
 
-    /** A 1 KB text whose first field is the send time. */
+    /** A 1 KB text whose first field is the send time; cheap to build, so the sender measures the transport. */
     private static String body(long sentNanos) {
-        StringBuilder text = new StringBuilder(SIZE).append(sentNanos).append('|');
-        while (text.length() < SIZE) {
-            text.append('x');
-        }
-        return text.toString();
+        String time = Long.toString(sentNanos);
+        return time + PADDING.substring(0, SIZE - time.length());
     }
 
     private static long sentNanos(String body) {
@@ -49,19 +61,54 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
 
     @Override
     public List<Row> run() throws Exception {
+        boolean confirmedByDefault = new MsgHandlerConfiguration().isConfirmPublish();
+        String servers = brokerUrl.replace("nats://", "");
+        String msghandler = "msghandler:bench.mh%s?brokerUrl=" + brokerUrl;
+        List<Row> rows = new ArrayList<>();
+
         Row jnats = rawJnats();
-        Row camelNats = camelRoutes("camel-nats route pair",
-                "nats:bench.cn?servers=" + brokerUrl.replace("nats://", ""));
-        Row confirmed = camelRoutes("msghandler route pair (confirmPublish=true, default)",
-                "msghandler:bench.mh?brokerUrl=" + brokerUrl);
-        Row unconfirmed = camelRoutes("msghandler route pair (confirmPublish=false)",
-                "msghandler:bench.mh2?brokerUrl=" + brokerUrl + "&confirmPublish=false");
-        for (Row row : List.of(camelNats, confirmed, unconfirmed)) {
-            row.ratioTo(jnats);
+        Row camelNats = camelRoutes("camel-nats, 1 sender", 1, messages, "nats:bench.cn1?servers=" + servers);
+        Row defaults = camelRoutes("msghandler, 1 sender, default options (confirmPublish=" + confirmedByDefault
+                + ")", 1, messages, msghandler.formatted("1"));
+        Row other = camelRoutes("msghandler, 1 sender, confirmPublish=" + !confirmedByDefault, 1, messages,
+                msghandler.formatted("2") + "&confirmPublish=" + !confirmedByDefault);
+        camelNats.ratioTo(jnats);
+        Row fireAndForget = confirmedByDefault ? other : defaults;
+        fireAndForget.ratioTo(jnats).target(camelNats, 0.8);
+        defaults.ratioTo(jnats).target(camelNats, 0.5);
+        if (!confirmedByDefault) {
+            other.ratioTo(jnats).ratioTo(camelNats);
         }
-        confirmed.ratioTo(camelNats);
-        unconfirmed.ratioTo(camelNats);
-        return List.of(jnats, camelNats, confirmed, unconfirmed);
+        rows.addAll(List.of(jnats, camelNats, defaults, other));
+
+        Row camelNats8 = camelRoutes("camel-nats, 8 senders", SENDERS, messages, "nats:bench.cn8?servers=" + servers);
+        Row defaults8 = camelRoutes("msghandler, 8 senders, default options", SENDERS, messages,
+                msghandler.formatted("8"));
+        defaults8.target(camelNats8, 0.8);
+        rows.addAll(List.of(camelNats8, defaults8));
+
+        int jetStreamMessages = Math.max(SENDERS, messages / 10);
+        for (int senders : new int[] {1, SENDERS}) {
+            String stream = "BENCH_CN_JS" + senders;
+            deleteStream(stream);
+            Row camelNatsJs = camelRoutes("camel-nats, JetStream, " + senders + " sender(s)", senders,
+                    jetStreamMessages, "nats:bench.cnjs" + senders + "?servers=" + servers
+                            + "&jetstreamEnabled=true&jetstreamName=" + stream);
+            deleteStream("MSGHANDLER_bench_mhjs" + senders);
+            Row ours = camelRoutes("msghandler, JetStream, " + senders + " sender(s)", senders, jetStreamMessages,
+                    msghandler.formatted("js" + senders) + "&jetstream=true&createStream=true");
+            ours.target(camelNatsJs, 0.8);
+            rows.addAll(List.of(camelNatsJs, ours));
+        }
+        return rows;
+    }
+
+    private void deleteStream(String name) throws IOException, InterruptedException {
+        try (Connection connection = Nats.connect(brokerUrl)) {
+            connection.jetStreamManagement().deleteStream(name);
+        } catch (JetStreamApiException e) {
+            // not there
+        }
     }
 
     private Row rawJnats() throws Exception {
@@ -75,20 +122,22 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 subscriber.flush(Duration.ofSeconds(5));
                 long start = System.nanoTime();
                 for (int i = 0; i < messages; i++) {
+                    keepUp(recorder, i + 1);
                     publisher.publish("bench.raw", body(System.nanoTime()).getBytes(StandardCharsets.UTF_8));
                 }
                 publisher.flush(Duration.ofSeconds(30));
                 recorder.await(120);
                 subscriber.closeDispatcher(dispatcher);
-                result = result("raw jnats", recorder, start);
+                result = result("raw jnats, 1 sender", messages, recorder, start);
             }
             return result;
         }
     }
 
-    private Row camelRoutes(String name, String uri) throws Exception {
+    /** A route consuming {@code uri}, and {@code senders} threads sending to it through one ProducerTemplate. */
+    private Row camelRoutes(String name, int senders, int count, String uri) throws Exception {
         CamelContext camel = new DefaultCamelContext();
-        LatencyRecorder[] recorder = {new LatencyRecorder(messages)};
+        LatencyRecorder[] recorder = {new LatencyRecorder(count)};
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -96,27 +145,51 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
             }
         });
         camel.start();
+        ExecutorService threads = Executors.newFixedThreadPool(senders);
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             Row result = null;
             for (int round = 0; round < 2; round++) {   // the first round warms up
-                recorder[0] = new LatencyRecorder(messages);
+                LatencyRecorder current = new LatencyRecorder(count);
+                recorder[0] = current;
+                AtomicLong sent = new AtomicLong();
                 long start = System.nanoTime();
-                for (int i = 0; i < messages; i++) {
-                    template.sendBody(uri, body(System.nanoTime()));
+                List<Future<?>> sending = new ArrayList<>();
+                for (int s = 0; s < senders; s++) {
+                    int share = count / senders + (s < count % senders ? 1 : 0);
+                    sending.add(threads.submit(() -> {
+                        for (int i = 0; i < share; i++) {
+                            keepUp(current, sent.incrementAndGet());
+                            template.sendBody(uri, body(System.nanoTime()));
+                        }
+                    }));
                 }
-                recorder[0].await(300);
-                result = result(name, recorder[0], start);
+                for (Future<?> sender : sending) {
+                    sender.get();
+                }
+                if (!recorder[0].await(300)) {
+                    throw new IllegalStateException(name + ": only " + recorder[0].received() + " of " + count
+                            + " arrived");
+                }
+                result = result(name, count, recorder[0], start);
             }
             return result;
         } finally {
+            threads.shutdownNow();
             camel.stop();
         }
     }
 
-    private Row result(String name, LatencyRecorder recorder, long start) {
+    /** Waits while the consumer is more than MAX_IN_FLIGHT messages behind the {@code sent}-th send. */
+    private static void keepUp(LatencyRecorder recorder, long sent) {
+        while (sent - recorder.received() > MAX_IN_FLIGHT) {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    private Row result(String name, int count, LatencyRecorder recorder, long start) {
         double seconds = (recorder.lastArrival() - start) / 1e9;
         return new Row(CASE, name, Math.round(recorder.received() / seconds), "messages/s")
-                .figure("messages", messages)
+                .figure("messages", count)
                 .figure("received", recorder.received())
                 .figure("p50Micros", recorder.percentileMicros(50))
                 .figure("p99Micros", recorder.percentileMicros(99));

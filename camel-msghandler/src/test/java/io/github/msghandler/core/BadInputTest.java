@@ -75,6 +75,19 @@ class BadInputTest {
     }
 
     @Test
+    void aKeyThatAppearsTwiceIsRefusedAndNamed() {
+        String ok = payload("\"text\"", "\"direct\"", "\"base64\"", "6", "\"SGVsbG8h\"", "\"" + HELLO_SHA + "\"");
+        assertEquals("msg_id", invalid("{\"msg_id\":\"m\",\"msg_id\":\"n\",\"payloads\":[" + ok + "]}").field());
+        assertEquals("x_extra", invalid("{\"x_extra\":1,\"payloads\":[" + ok + "],\"x_extra\":2}").field());
+        assertEquals("payloads[0].size", invalid(envelopeWith(ok.replace("\"size\":6", "\"size\":6,\"size\":7")))
+                .field());
+        InvalidEnvelopeException inMetadata = invalid(envelopeWith(ok.replace("\"metadata\":{",
+                "\"metadata\":{\"k\":{\"a\":1,\"a\":2},")));
+        assertEquals("payloads[0].metadata", inMetadata.field());
+        assertTrue(inMetadata.getMessage().contains("Duplicate field 'a'"), inMetadata.getMessage());
+    }
+
+    @Test
     void badBase64IsNamed() {
         InvalidEnvelopeException e = invalid(envelopeWith(
                 payload("\"text\"", "\"direct\"", "\"base64\"", "6", "\"SGVs*bG8h\"", "null")));

@@ -10,7 +10,10 @@ import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.WirePayload;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static io.github.msghandler.core.wire.WireFields.*;
@@ -36,6 +39,8 @@ public final class EnvelopeReader {
             throw new InvalidEnvelopeException("$", "the message body is empty, expected a JSON envelope");
         }
         try (JsonParser parser = WireJson.mapper().createParser(body)) {
+            // duplicates are caught per object below: Jackson's detector hashed every field name of every message
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new InvalidEnvelopeException("$", "expected a JSON object, found " + describe(parser));
@@ -55,8 +60,10 @@ public final class EnvelopeReader {
     private static Envelope readEnvelope(JsonParser parser) throws IOException {
         Envelope.Builder envelope = Envelope.builder();
         boolean payloadsSeen = false;
+        FieldsSeen seen = new FieldsSeen(ENVELOPE_FIELDS);
         String field;
         while ((field = parser.nextFieldName()) != null) {
+            seen.add(field, field);
             parser.nextToken();
             switch (field) {
                 case CORRELATION_ID -> envelope.correlationId(optionalString(parser, field));
@@ -110,8 +117,10 @@ public final class EnvelopeReader {
         Long size = null;
         String data = null;
         Map<String, Object> metadata = Map.of();
+        FieldsSeen seen = new FieldsSeen(PAYLOAD_FIELDS);
         String field;
         while ((field = parser.nextFieldName()) != null) {
+            seen.add(field, path + "." + field);
             parser.nextToken();
             String fieldPath = path + "." + field;
             switch (field) {
@@ -205,7 +214,41 @@ public final class EnvelopeReader {
         if (token != JsonToken.START_OBJECT) {
             throw new InvalidEnvelopeException(field, "expected an object, found " + describe(parser));
         }
-        return WireJson.nestedMapReader().readValue(parser);
+        // Jackson's duplicate detection for this object and everything in it
+        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try {
+            return WireJson.nestedMapReader().readValue(parser);
+        } catch (JacksonException e) {
+            throw new InvalidEnvelopeException(field, "not valid JSON: " + e.getOriginalMessage(), e);
+        } finally {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        }
+    }
+
+    /** The field names of one JSON object so far, to refuse a key that appears twice. */
+    private static final class FieldsSeen {
+        private final List<String> known;
+        private long knownSeen;
+        private Set<String> others;
+
+        FieldsSeen(List<String> known) {
+            this.known = known;
+        }
+
+        void add(String field, String path) {
+            int index = known.indexOf(field);
+            boolean first;
+            if (index >= 0) {
+                first = (knownSeen & 1L << index) == 0;
+                knownSeen |= 1L << index;
+            } else {
+                others = others != null ? others : new HashSet<>();
+                first = others.add(field);
+            }
+            if (!first) {
+                throw new InvalidEnvelopeException(path, "the key appears more than once");
+            }
+        }
     }
 
     /** The current token as the error messages name it. */

@@ -1,5 +1,7 @@
 package io.github.msghandler.core.wire;
 
+import java.util.List;
+
 /** The JSON field names of wire format v1, in the order this library writes them. */
 public final class WireFields {
     public static final String CORRELATION_ID = "correlation_id";
@@ -24,6 +26,14 @@ public final class WireFields {
     public static final String ENCODING = "encoding";
     public static final String SIZE = "size";
     public static final String DATA = "data";
+
+    /** Every field of the envelope object, in order. */
+    public static final List<String> ENVELOPE_FIELDS = List.of(CORRELATION_ID, MSG_ID, TIMESTAMP, SEND_TO,
+            MSG_PURPOSE, SENDER_NAME, SENDER_ID, RECEIVER_NAME, RECEIVER_ID, REPLY_TO, REPLY_TO_MSG_ID, BROKER_URL,
+            METADATA, PAYLOADS);
+    /** Every field of a payload object, in order. */
+    public static final List<String> PAYLOAD_FIELDS = List.of(ID, DATANAME, PAYLOAD_TYPE, TRANSPORT, ENCODING, SIZE,
+            DATA, METADATA);
 
     private WireFields() {
     }
