@@ -266,13 +266,14 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String tableFormat = "jsontable";
 
     /**
-     * A core NATS publish completes its exchange only when the server has confirmed it (a confirmation that this
-     * connection sends after the publish and gets back; concurrent exchanges share one); the exchange fails when the
-     * connection drops or confirmTimeout passes first. false: fire-and-forget, faster, and a message written into a
-     * connection that just broke is lost without an error. (JetStream publishes wait for their ack instead.)
+     * true: a core NATS publish completes its exchange only when the server has confirmed it (a confirmation that
+     * this connection sends after the publish and gets back; concurrent exchanges share one), and fails when the
+     * connection drops or confirmTimeout passes first, so no loss on the producer side is silent; it costs a round
+     * trip per synchronous send. false (default): fire-and-forget like camel-nats; a message written into a
+     * connection that just broke is lost without an error. Both are at-most-once; for delivery use jetstream=true.
      */
-    @UriParam(label = "producer", defaultValue = "true")
-    private boolean confirmPublish = true;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean confirmPublish;
 
     /**
      * How long a publish waits for the server to confirm it before the exchange fails: the confirmation of a

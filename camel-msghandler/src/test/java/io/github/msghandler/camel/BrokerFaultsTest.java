@@ -63,13 +63,15 @@ class BrokerFaultsTest extends MsgHandlerTestSupport {
                         });
 
                 from("direct:core").routeId("core-publisher")
-                        .to(uri("faults.core", "reconnectWait=200&maxReconnects=-1&connectionName=core-fault"));
+                        .to(uri("faults.core", "confirmPublish=true&reconnectWait=200&maxReconnects=-1"
+                                + "&connectionName=core-fault"));
                 from(uri("faults.core", "reconnectWait=200&maxReconnects=-1&connectionName=core-fault"))
                         .routeId("core-consumer")
                         .process(e -> coreBodies.add(e.getMessage().getBody(String.class)));
 
                 from("direct:restarts").routeId("restart-publisher")
-                        .to(uri("faults.restarts", "reconnectWait=100&maxReconnects=-1&confirmTimeout=2000"));
+                        .to(uri("faults.restarts", "confirmPublish=true&reconnectWait=100&maxReconnects=-1"
+                                + "&confirmTimeout=2000"));
                 from(uri("faults.restarts", "reconnectWait=100&maxReconnects=-1&confirmTimeout=2000"))
                         .routeId("restart-consumer")
                         .process(e -> restartBodies.add(e.getMessage().getBody(String.class)));

@@ -39,11 +39,12 @@ class ConcurrentConfirmedSendsTest extends MsgHandlerTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:send").to(uri("load.confirmed"));
+                from("direct:send").to(uri("load.confirmed", "confirmPublish=true"));
                 // after a confirmed send the route goes on, and here sends again synchronously on the same connection
-                from("direct:chain").to(uri("chain.first"))
+                from("direct:chain").to(uri("chain.first", "confirmPublish=true"))
                         .process(e -> e.getMessage().setHeader("second",
-                                template.send(uri("chain.second"), x -> x.getMessage().setBody("second"))
+                                template.send(uri("chain.second", "confirmPublish=true"),
+                                        x -> x.getMessage().setBody("second"))
                                         .getException()));
                 // two threads: on a shared 2-core machine one may fall behind eight senders for a while
                 from(uri("load.confirmed", "concurrentConsumers=2")).routeId("load-consumer")
@@ -71,7 +72,8 @@ class ConcurrentConfirmedSendsTest extends MsgHandlerTestSupport {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void everyConfirmedSendArrivesOrFailsLoudlyWithoutAReconnect() throws Exception {
-        MsgHandlerEndpoint endpoint = context.getEndpoint(uri("load.confirmed"), MsgHandlerEndpoint.class);
+        MsgHandlerEndpoint endpoint = context.getEndpoint(uri("load.confirmed", "confirmPublish=true"),
+                MsgHandlerEndpoint.class);
         Connection connection = endpoint.connection();
         List<ConnectionListener.Events> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         ConnectionListener listener = (conn, event) -> events.add(event);
