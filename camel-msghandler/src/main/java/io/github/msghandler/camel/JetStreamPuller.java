@@ -12,6 +12,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Reads a durable JetStream pull consumer with explicit acks: a message is acked only after its exchange
@@ -34,7 +36,8 @@ final class JetStreamPuller {
     /** How long an ack made while stopping waits for JetStream's answer. */
     private static final Duration STOPPING_ACK_TIMEOUT = Duration.ofSeconds(5);
 
-    private final MsgHandlerConsumer consumer;
+    private final Function<Message, MsgHandlerConsumer.Outcome> processor;
+    private final ExecutorServiceManager executors;
     private final Connection connection;
     private final String subject;
     private final MsgHandlerConfiguration configuration;
@@ -42,9 +45,14 @@ final class JetStreamPuller {
     private ExecutorService threads;
     private volatile boolean running;
 
-    JetStreamPuller(MsgHandlerConsumer consumer, Connection connection, String subject,
-                    MsgHandlerConfiguration configuration) {
-        this.consumer = consumer;
+    /**
+     * @param processor runs one message through the route and tells how it ended
+     * @param executors where the pulling threads come from
+     */
+    JetStreamPuller(Function<Message, MsgHandlerConsumer.Outcome> processor, ExecutorServiceManager executors,
+                    Connection connection, String subject, MsgHandlerConfiguration configuration) {
+        this.processor = processor;
+        this.executors = executors;
         this.connection = connection;
         this.subject = subject;
         this.configuration = configuration;
@@ -87,8 +95,7 @@ final class JetStreamPuller {
             subscriptions.add(jetStream.subscribe(subject, options));
         }
         running = true;
-        threads = consumer.getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "msghandler-js-" + subject, count);
+        threads = executors.newFixedThreadPool(this, "msghandler-js-" + subject, count);
         for (JetStreamSubscription subscription : subscriptions) {
             threads.execute(() -> pull(subscription));
         }
@@ -130,7 +137,7 @@ final class JetStreamPuller {
             }
             // a batch already fetched is finished even while stopping, so nothing waits for its ack wait
             for (Message message : batch) {
-                switch (consumer.process(message)) {
+                switch (processor.apply(message)) {
                     case DONE:
                         acknowledge(message);
                         break;
@@ -182,7 +189,7 @@ final class JetStreamPuller {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            consumer.getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(threads);
+            executors.shutdownNow(threads);
         }
         for (JetStreamSubscription subscription : subscriptions) {
             if (subscription.isActive()) {

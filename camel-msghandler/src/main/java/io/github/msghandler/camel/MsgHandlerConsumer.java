@@ -4,7 +4,6 @@ import io.github.msghandler.core.BrokerException;
 import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.LinkFetchException;
 import io.github.msghandler.core.MsgHandler;
-import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
@@ -68,7 +67,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         MsgHandlerEndpoint endpoint = getEndpoint();
         MsgHandlerConfiguration configuration = endpoint.getConfiguration();
         if (configuration.isJetstream()) {
-            jetStreamPuller = new JetStreamPuller(this, endpoint.connection(), endpoint.getSubject(), configuration);
+            jetStreamPuller = new JetStreamPuller(this::process, endpoint.getCamelContext().getExecutorServiceManager(),
+                    endpoint.connection(), endpoint.getSubject(), configuration);
             jetStreamPuller.start();
         } else {
             if (configuration.getConcurrentConsumers() > 1) {
@@ -162,7 +162,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 // an unreachable file server may come back; a broken envelope never mends
                 return isTransient(e) ? Outcome.FAILED : Outcome.REJECTED;
             }
-            EnvelopeMessages.populate(exchange, in, unpacked);
+            getEndpoint().binding().populate(exchange, in, unpacked);
             getProcessor().process(exchange);
             if (exchange.getException() == null && exchange.getPattern().isOutCapable()) {
                 reply(message, unpacked.envelope(), exchange);
@@ -230,21 +230,13 @@ public class MsgHandlerConsumer extends DefaultConsumer {
      * Section 8: answer on the NATS reply subject when there is one, else on the envelope's reply_to; keep the
      * correlation id, point reply_to_msg_id at the request, address the requester.
      */
-    private void reply(Message request, Envelope requestEnvelope, Exchange exchange) throws Exception {
-        String replySubject = request.getReplyTo() != null ? request.getReplyTo() : requestEnvelope.replyTo();
+    private void reply(Message request, Envelope requestEnvelope, Exchange exchange) {
+        String replySubject = request.getReplyTo() != null ? request.getReplyTo() : requestEnvelope.header().replyTo();
         if (replySubject == null || replySubject.isEmpty()) {
-            LOG.debug("InOut exchange for msg id {} has nowhere to reply", requestEnvelope.msgId());
+            LOG.debug("InOut exchange for msg id {} has nowhere to reply", requestEnvelope.header().msgId());
             return;
         }
-        MsgHandlerEndpoint endpoint = getEndpoint();
-        PackOptions options = endpoint.packOptions(exchange.getMessage())
-                .correlationId(requestEnvelope.correlationId())
-                .replyToMsgId(requestEnvelope.msgId())
-                .replyTo(requestEnvelope.sendTo())
-                .receiverName(requestEnvelope.senderName())
-                .receiverId(requestEnvelope.senderId())
-                .build();
-        endpoint.connection().publish(MsgHandler.smartpack(replySubject,
-                endpoint.exchangePayloads().toPayloads(exchange), options).toNatsMessage());
+        getEndpoint().connection().publish(getEndpoint().binding().packReply(replySubject, exchange, requestEnvelope)
+                .toNatsMessage());
     }
 }

@@ -1,7 +1,6 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.LinkPolicy;
-import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.DefaultLinkDownloader;
@@ -9,7 +8,6 @@ import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.nats.client.Connection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +50,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     private Connection connection;
     private ClaimCheckStore store;
     private UnpackOptions unpackOptions;
-    private ExchangePayloads exchangePayloads;
+    private ExchangeBinding binding;
 
     public MsgHandlerEndpoint(String uri, MsgHandlerComponent component, String subject,
                               MsgHandlerConfiguration configuration) {
@@ -92,7 +89,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
                 : configuration.getFileserverSslContextParameters().createSSLContext(getCamelContext());
         store = ClaimCheckStores.create(configuration, connection, fileserverTls);
         unpackOptions = buildUnpackOptions(fileserverTls);
-        exchangePayloads = new ExchangePayloads(configuration);
+        binding = new ExchangeBinding(configuration, connection, store);
     }
 
     @Override
@@ -187,40 +184,6 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         }
     }
 
-    /**
-     * The pack options of one outgoing message: the endpoint's options, overridden by the message's headers.
-     * Publishing stays with the producer (core NATS, JetStream or request). The caller completes and builds them.
-     */
-    PackOptions.Builder packOptions(Message message) {
-        PackOptions.Builder options = PackOptions.builder()
-                .publish(false)
-                .connection(connection)
-                .store(store)
-                .brokerUrl(connection.getConnectedUrl() != null ? connection.getConnectedUrl()
-                        : configuration.getBrokerUrl())
-                .sizeThreshold(configuration.getSizeThreshold())
-                .correlationId(header(message, MsgHandlerConstants.CORRELATION_ID, configuration.getCorrelationId()))
-                .msgPurpose(header(message, MsgHandlerConstants.MSG_PURPOSE, configuration.getMsgPurpose()))
-                .senderName(configuration.getSenderName())
-                .senderId(configuration.getSenderId())
-                .receiverName(header(message, MsgHandlerConstants.RECEIVER_NAME, configuration.getReceiverName()))
-                .receiverId(header(message, MsgHandlerConstants.RECEIVER_ID, configuration.getReceiverId()))
-                .replyTo(header(message, MsgHandlerConstants.REPLY_TO, configuration.getReplyTo()))
-                .replyToMsgId(header(message, MsgHandlerConstants.REPLY_TO_MSG_ID, configuration.getReplyToMsgId()));
-        Map<?, ?> metadata = message.getHeader(MsgHandlerConstants.METADATA, Map.class);
-        if (metadata != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, ?> typed = (Map<String, ?>) metadata;
-            options.metadata(typed);
-        }
-        return options;
-    }
-
-    private static String header(Message message, String name, String fallback) {
-        String value = message.getHeader(name, String.class);
-        return value != null && !value.isEmpty() ? value : fallback;
-    }
-
     Connection connection() {
         return connection;
     }
@@ -234,8 +197,9 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         return unpackOptions;
     }
 
-    ExchangePayloads exchangePayloads() {
-        return exchangePayloads;
+    /** The translation between this endpoint's exchanges and envelopes. */
+    ExchangeBinding binding() {
+        return binding;
     }
 
     @Override

@@ -1,12 +1,9 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.MsgHandler;
-import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
 import io.github.msghandler.core.UnpackedEnvelope;
-import io.github.msghandler.core.WirePayload;
 import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
 import org.slf4j.Logger;
@@ -19,7 +16,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -95,13 +91,8 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             MsgHandlerEndpoint endpoint = getEndpoint();
-            PackOptions options = endpoint.packOptions(exchange.getMessage())
-                    .msgId(msgIdFor(exchange))
-                    .build();
-            PackResult packed = MsgHandler.smartpack(endpoint.getSubject(),
-                    endpoint.exchangePayloads().toPayloads(exchange), options);
-            Message message = packed.toNatsMessage();
-            setSentHeaders(exchange, packed);
+            Message message = endpoint.binding().pack(endpoint.getSubject(), exchange, msgIdFor(exchange))
+                    .toNatsMessage();
             if (exchange.getPattern().isOutCapable()) {
                 return request(exchange, message, callback);
             } else if (endpoint.getConfiguration().isJetstream()) {
@@ -175,16 +166,6 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         return msgId;
     }
 
-    private static void setSentHeaders(Exchange exchange, PackResult packed) {
-        org.apache.camel.Message message = exchange.getMessage();
-        message.setHeader(MsgHandlerConstants.MSG_ID, packed.envelope().msgId());
-        message.setHeader(MsgHandlerConstants.CORRELATION_ID, packed.envelope().correlationId());
-        message.setHeader(MsgHandlerConstants.TIMESTAMP, packed.envelope().timestamp());
-        List<String> transports = packed.envelope().payloads().stream()
-                .map(WirePayload::transport).map(t -> t.wireName()).toList();
-        message.setHeader(MsgHandlerConstants.TRANSPORTS, transports);
-    }
-
     /** Completes the exchange from its own publish ack; waits for a free slot when maxPendingAcks are out. */
     private boolean publishToJetStream(Exchange exchange, Message message, AsyncCallback callback)
             throws Exception {
@@ -228,7 +209,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
                 UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
-                EnvelopeMessages.populate(exchange, exchange.getMessage(), unpacked);
+                getEndpoint().binding().populate(exchange, exchange.getMessage(), unpacked);
                 return null;
             }
             if (failure instanceof TimeoutException

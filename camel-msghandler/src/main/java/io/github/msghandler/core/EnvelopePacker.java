@@ -41,7 +41,7 @@ final class EnvelopePacker {
             if (options.publish()) {
                 connection.get();
             }
-            Envelope.Builder header = header(subject, options);
+            EnvelopeHeader header = header(subject, options);
             ClaimCheckStore store = null;
             while (true) {
                 for (PreparedPayload payload : prepared) {
@@ -56,7 +56,7 @@ final class EnvelopePacker {
                 }
                 List<WirePayload> wires = new ArrayList<>(prepared.size());
                 prepared.forEach(p -> wires.add(p.wire()));
-                Envelope envelope = header.payloads(wires).build();
+                Envelope envelope = new Envelope(header, wires);
                 byte[] json = EnvelopeWriter.toBytes(envelope);
                 PreparedPayload largestDirect = largestDirect(prepared);
                 if (json.length > connection.maxPayload() && largestDirect != null) {
@@ -75,26 +75,28 @@ final class EnvelopePacker {
         }
     }
 
-    private static Envelope.Builder header(String subject, PackOptions options) {
-        return Envelope.builder()
-                .correlationId(orRandom(options.correlationId()))
-                .msgId(orRandom(options.msgId()))
+    /** The options' header with what smartpack fills: ids, defaults, the time, the subject and the broker. */
+    private static EnvelopeHeader header(String subject, PackOptions options) {
+        EnvelopeHeader given = options.header();
+        return given.toBuilder()
+                .correlationId(orRandom(given.correlationId()))
+                .msgId(orRandom(given.msgId()))
                 .timestamp(TIMESTAMP.format(Instant.now()))
                 .sendTo(subject)
-                .msgPurpose(options.msgPurpose())
-                .senderName(options.senderName())
-                .senderId(orRandom(options.senderId()))
-                .receiverName(options.receiverName())
-                .receiverId(options.receiverId())
-                .replyTo(options.replyTo())
-                .replyToMsgId(options.replyToMsgId())
+                .msgPurpose(orDefault(given.msgPurpose(), PackOptions.DEFAULT_MSG_PURPOSE))
+                .senderName(orDefault(given.senderName(), PackOptions.DEFAULT_SENDER_NAME))
+                .senderId(orRandom(given.senderId()))
                 .brokerUrl(options.connection() != null && options.connection().getConnectedUrl() != null
                         ? options.connection().getConnectedUrl() : options.brokerUrl())
-                .metadata(options.metadata());
+                .build();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value.isEmpty() ? fallback : value;
     }
 
     private static String orRandom(String value) {
-        return value != null ? value : RandomIds.uuid();
+        return value.isEmpty() ? RandomIds.uuid() : value;
     }
 
     private static ClaimCheckStore chooseStore(PackOptions options, ConnectionLease connection) {
@@ -142,7 +144,7 @@ final class EnvelopePacker {
         try {
             connection.publish(message);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new BrokerException("cannot publish to '" + result.envelope().sendTo() + "': " + e.getMessage(), e);
+            throw new BrokerException("cannot publish to '" + result.envelope().header().sendTo() + "': " + e.getMessage(), e);
         }
     }
 }

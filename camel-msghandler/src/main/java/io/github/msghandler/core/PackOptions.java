@@ -4,8 +4,6 @@ import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.nats.client.Connection;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The options of smartpack, named and defaulted as in the seed README. Immutable; build with {@link #builder()}.
@@ -27,18 +25,9 @@ public final class PackOptions {
     private final ClaimCheckStore store;
     private final String objectStoreBucket;
     private final long sizeThreshold;
-    private final String correlationId;
-    private final String msgPurpose;
-    private final String senderName;
-    private final String receiverName;
-    private final String receiverId;
-    private final String replyTo;
-    private final String replyToMsgId;
+    private final EnvelopeHeader header;
     private final boolean publish;
     private final Connection connection;
-    private final String msgId;
-    private final String senderId;
-    private final Map<String, Object> metadata;
 
     private PackOptions(Builder b) {
         this.brokerUrl = b.brokerUrl;
@@ -46,18 +35,9 @@ public final class PackOptions {
         this.store = b.store;
         this.objectStoreBucket = b.objectStoreBucket;
         this.sizeThreshold = b.sizeThreshold;
-        this.correlationId = b.correlationId;
-        this.msgPurpose = b.msgPurpose;
-        this.senderName = b.senderName;
-        this.receiverName = b.receiverName;
-        this.receiverId = b.receiverId;
-        this.replyTo = b.replyTo;
-        this.replyToMsgId = b.replyToMsgId;
+        this.header = b.header;
         this.publish = b.publish;
         this.connection = b.connection;
-        this.msgId = b.msgId;
-        this.senderId = b.senderId;
-        this.metadata = FrozenMaps.copyOf(b.metadata);
     }
 
     /** Every option at its seed default. */
@@ -91,33 +71,13 @@ public final class PackOptions {
         return sizeThreshold;
     }
 
-    /** Null means a new random UUID per message. */
-    public String correlationId() {
-        return correlationId;
-    }
-
-    public String msgPurpose() {
-        return msgPurpose;
-    }
-
-    public String senderName() {
-        return senderName;
-    }
-
-    public String receiverName() {
-        return receiverName;
-    }
-
-    public String receiverId() {
-        return receiverId;
-    }
-
-    public String replyTo() {
-        return replyTo;
-    }
-
-    public String replyToMsgId() {
-        return replyToMsgId;
+    /**
+     * The envelope fields to send. smartpack fills what is empty: {@code correlation_id}, {@code msg_id} and
+     * {@code sender_id} with new UUIDs, {@code msg_purpose} with {@value #DEFAULT_MSG_PURPOSE}, {@code sender_name}
+     * with {@value #DEFAULT_SENDER_NAME}; it always sets {@code timestamp}, {@code send_to} and {@code broker_url}.
+     */
+    public EnvelopeHeader header() {
+        return header;
     }
 
     /** The seed's {@code is_publish}. */
@@ -130,21 +90,6 @@ public final class PackOptions {
         return connection;
     }
 
-    /** Null means a new random UUID per message. */
-    public String msgId() {
-        return msgId;
-    }
-
-    /** Null means a new random UUID per message. */
-    public String senderId() {
-        return senderId;
-    }
-
-    /** Envelope-level metadata. */
-    public Map<String, Object> metadata() {
-        return metadata;
-    }
-
     public Builder toBuilder() {
         Builder b = new Builder();
         b.brokerUrl = brokerUrl;
@@ -152,18 +97,9 @@ public final class PackOptions {
         b.store = store;
         b.objectStoreBucket = objectStoreBucket;
         b.sizeThreshold = sizeThreshold;
-        b.correlationId = correlationId;
-        b.msgPurpose = msgPurpose;
-        b.senderName = senderName;
-        b.receiverName = receiverName;
-        b.receiverId = receiverId;
-        b.replyTo = replyTo;
-        b.replyToMsgId = replyToMsgId;
+        b.header = header;
         b.publish = publish;
         b.connection = connection;
-        b.msgId = msgId;
-        b.senderId = senderId;
-        b.metadata = new LinkedHashMap<>(metadata);
         return b;
     }
 
@@ -174,18 +110,9 @@ public final class PackOptions {
         private ClaimCheckStore store;
         private String objectStoreBucket = ObjectStoreClaimCheckStore.DEFAULT_BUCKET;
         private long sizeThreshold = DEFAULT_SIZE_THRESHOLD;
-        private String correlationId;
-        private String msgPurpose = DEFAULT_MSG_PURPOSE;
-        private String senderName = DEFAULT_SENDER_NAME;
-        private String receiverName = "";
-        private String receiverId = "";
-        private String replyTo = "";
-        private String replyToMsgId = "";
+        private EnvelopeHeader header = EnvelopeHeader.EMPTY;
         private boolean publish = true;
         private Connection connection;
-        private String msgId;
-        private String senderId;
-        private Map<String, Object> metadata = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -226,38 +153,12 @@ public final class PackOptions {
             return this;
         }
 
-        public Builder correlationId(String correlationId) {
-            this.correlationId = emptyToNull(correlationId);
-            return this;
-        }
-
-        public Builder msgPurpose(String msgPurpose) {
-            this.msgPurpose = nullToEmpty(msgPurpose);
-            return this;
-        }
-
-        public Builder senderName(String senderName) {
-            this.senderName = nullToEmpty(senderName);
-            return this;
-        }
-
-        public Builder receiverName(String receiverName) {
-            this.receiverName = nullToEmpty(receiverName);
-            return this;
-        }
-
-        public Builder receiverId(String receiverId) {
-            this.receiverId = nullToEmpty(receiverId);
-            return this;
-        }
-
-        public Builder replyTo(String replyTo) {
-            this.replyTo = nullToEmpty(replyTo);
-            return this;
-        }
-
-        public Builder replyToMsgId(String replyToMsgId) {
-            this.replyToMsgId = nullToEmpty(replyToMsgId);
+        /**
+         * The envelope fields to send (see {@link PackOptions#header()} for those smartpack fills); default all
+         * empty.
+         */
+        public Builder header(EnvelopeHeader header) {
+            this.header = header == null ? EnvelopeHeader.EMPTY : header;
             return this;
         }
 
@@ -273,22 +174,6 @@ public final class PackOptions {
             return this;
         }
 
-        public Builder msgId(String msgId) {
-            this.msgId = emptyToNull(msgId);
-            return this;
-        }
-
-        public Builder senderId(String senderId) {
-            this.senderId = emptyToNull(senderId);
-            return this;
-        }
-
-        /** Envelope-level metadata (replaces any set before). */
-        public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
-            return this;
-        }
-
         public PackOptions build() {
             return new PackOptions(this);
         }
@@ -298,14 +183,6 @@ public final class PackOptions {
                 throw new IllegalArgumentException(name + " must not be empty");
             }
             return value;
-        }
-
-        private static String emptyToNull(String value) {
-            return value == null || value.isEmpty() ? null : value;
-        }
-
-        private static String nullToEmpty(String value) {
-            return value == null ? "" : value;
         }
     }
 }

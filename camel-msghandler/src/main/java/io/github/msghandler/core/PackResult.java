@@ -41,8 +41,8 @@ public final class PackResult {
      */
     public Message toNatsMessage() {
         return NatsMessage.builder()
-                .subject(envelope.sendTo())
-                .headers(new Headers().put(NATS_MSG_ID, envelope.msgId()))
+                .subject(envelope.header().sendTo())
+                .headers(new Headers().put(NATS_MSG_ID, envelope.header().msgId()))
                 .data(json)
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
@@ -87,8 +88,8 @@ class ForwardingRoutesTest {
                                 .withMetadata("x_lab", Map.of("site", "B", "run", 7)),
                         Payload.of("note", "keep me as I am", "text").withMetadata("lang", "en"),
                         Payload.of("blob", blob, "binary").withMetadata("filename", "original-name.bin")),
-                PackOptions.builder().connection(nc).publish(false).correlationId("chain-9")
-                        .metadata(Map.of("trace", "t-1", "priority", 2)).build());
+                PackOptions.builder().connection(nc).publish(false).header(EnvelopeHeader.builder()
+                        .correlationId("chain-9").metadata(Map.of("trace", "t-1", "priority", 2)).build()).build());
         assertEquals(Transport.LINK, sent.envelope().payloads().get(2).transport());
         Subscription forwarded = nc.subscribe(out);
         nc.flush(Duration.ofSeconds(5));
@@ -99,9 +100,9 @@ class ForwardingRoutesTest {
         UnpackedEnvelope original = MsgHandler.smartunpack(sent.jsonBytes(),
                 UnpackOptions.builder().decodeOnReceipt(false).connection(nc).build());
         UnpackedEnvelope copy = MsgHandler.smartunpack(message, AS_RECEIVED);
-        assertEquals(original.envelope().metadata(), copy.envelope().metadata());
-        assertEquals("chain-9", copy.envelope().correlationId());
-        assertNotEquals(original.envelope().msgId(), copy.envelope().msgId());
+        assertEquals(original.envelope().header().metadata(), copy.envelope().header().metadata());
+        assertEquals("chain-9", copy.envelope().header().correlationId());
+        assertNotEquals(original.envelope().header().msgId(), copy.envelope().header().msgId());
         assertEquals(3, copy.payloads().size());
         for (int i = 0; i < 3; i++) {
             ReceivedPayload before = original.payloads().get(i);

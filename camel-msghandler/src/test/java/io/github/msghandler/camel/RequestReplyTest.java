@@ -1,5 +1,6 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
@@ -59,16 +60,16 @@ class RequestReplyTest extends MsgHandlerTestSupport {
     void camelResponderAnswersAPlainPeerRequest() throws Exception {
         PackResult request = MsgHandler.smartpack("device.command",
                 List.of(Payload.of("command", Map.of("action", "read_sensor"), "dictionary")),
-                PackOptions.builder().publish(false).correlationId("peer-corr").senderName("python-peer")
-                        .replyTo("device.response").build());
+                PackOptions.builder().publish(false).header(EnvelopeHeader.builder().correlationId("peer-corr")
+                        .senderName("python-peer").replyTo("device.response").build()).build());
 
         Message answer = nats.connection().request(request.toNatsMessage(), Duration.ofSeconds(5));
 
         assertNotNull(answer, "no reply");
         UnpackedEnvelope reply = MsgHandler.smartunpack(answer);
-        assertEquals("peer-corr", reply.envelope().correlationId());
-        assertEquals(request.envelope().msgId(), reply.envelope().replyToMsgId());
-        assertEquals("python-peer", reply.envelope().receiverName());
+        assertEquals("peer-corr", reply.envelope().header().correlationId());
+        assertEquals(request.envelope().header().msgId(), reply.envelope().header().replyToMsgId());
+        assertEquals("python-peer", reply.envelope().header().receiverName());
         assertEquals(Map.of("action", "read_sensor", "value", 42), reply.payloads().get(0).value());
     }
 
@@ -84,7 +85,8 @@ class RequestReplyTest extends MsgHandlerTestSupport {
             }
         });
         nats.connection().publish(MsgHandler.smartpack("device.command.inout", List.of(Payload.of("p", "ping",
-                "text")), PackOptions.builder().publish(false).replyTo("device.response").build()).toNatsMessage());
+                "text")), PackOptions.builder().publish(false)
+                        .header(EnvelopeHeader.builder().replyTo("device.response").build()).build()).toNatsMessage());
 
         Message answer = responses.nextMessage(Duration.ofSeconds(5));
         assertNotNull(answer, "no reply on the envelope's reply_to");
@@ -97,8 +99,9 @@ class RequestReplyTest extends MsgHandlerTestSupport {
             UnpackedEnvelope request = MsgHandler.smartunpack(message);
             PackResult answer = MsgHandler.smartpack(message.getReplyTo(),
                     List.of(Payload.of("result", "echo: " + request.payloads().get(0).value(), "text")),
-                    PackOptions.builder().publish(false).correlationId(request.envelope().correlationId())
-                            .replyToMsgId(request.envelope().msgId()).build());
+                    PackOptions.builder().publish(false).header(EnvelopeHeader.builder()
+                            .correlationId(request.envelope().header().correlationId())
+                            .replyToMsgId(request.envelope().header().msgId()).build()).build());
             nats.connection().publish(answer.toNatsMessage());
         });
         responder.subscribe("peer.echo");

@@ -122,23 +122,24 @@ class EnvelopeContractTest {
     void givenOptionsAreWrittenAsGiven() {
         PackResult result = MsgHandler.smartpack("device.command",
                 List.of(Payload.of("command", java.util.Map.of("action", "read_sensor"), "dictionary")),
-                PackOptions.builder().publish(false).correlationId("corr-1").msgId("msg-1").senderId("sender-1")
+                PackOptions.builder().publish(false).brokerUrl("nats://broker:4222").header(EnvelopeHeader.builder()
+                        .correlationId("corr-1").msgId("msg-1").senderId("sender-1")
                         .msgPurpose("command").senderName("camel").receiverName("device").receiverId("dev-7")
-                        .replyTo("device.response").replyToMsgId("msg-0").brokerUrl("nats://broker:4222")
-                        .metadata(java.util.Map.of("priority", 1)).build());
+                        .replyTo("device.response").replyToMsgId("msg-0")
+                        .metadata(java.util.Map.of("priority", 1)).build()).build());
 
         Envelope envelope = result.envelope();
-        assertEquals("corr-1", envelope.correlationId());
-        assertEquals("msg-1", envelope.msgId());
-        assertEquals("sender-1", envelope.senderId());
-        assertEquals("command", envelope.msgPurpose());
-        assertEquals("camel", envelope.senderName());
-        assertEquals("device", envelope.receiverName());
-        assertEquals("dev-7", envelope.receiverId());
-        assertEquals("device.response", envelope.replyTo());
-        assertEquals("msg-0", envelope.replyToMsgId());
-        assertEquals("nats://broker:4222", envelope.brokerUrl());
-        assertEquals(java.util.Map.of("priority", 1), envelope.metadata());
+        assertEquals("corr-1", envelope.header().correlationId());
+        assertEquals("msg-1", envelope.header().msgId());
+        assertEquals("sender-1", envelope.header().senderId());
+        assertEquals("command", envelope.header().msgPurpose());
+        assertEquals("camel", envelope.header().senderName());
+        assertEquals("device", envelope.header().receiverName());
+        assertEquals("dev-7", envelope.header().receiverId());
+        assertEquals("device.response", envelope.header().replyTo());
+        assertEquals("msg-0", envelope.header().replyToMsgId());
+        assertEquals("nats://broker:4222", envelope.header().brokerUrl());
+        assertEquals(java.util.Map.of("priority", 1), envelope.header().metadata());
         assertEquals(envelope, MsgHandler.smartunpack(result.jsonBytes(), UnpackOptions.defaults()).envelope(),
                 "what we write reads back as the same envelope");
     }

@@ -68,14 +68,14 @@ class GoldenVectorTest {
         UnpackedEnvelope unpacked = unpackGolden(type + "-" + transport + ".json");
 
         Envelope envelope = unpacked.envelope();
-        assertEquals("7f0c2a4e-9b1d-4c3e-8f5a-0d6b7c8e9f01", envelope.correlationId());
-        assertEquals("2026-11-24T19:48:12.123Z", envelope.timestamp());
-        assertEquals("golden." + type, envelope.sendTo());
-        assertEquals("chat", envelope.msgPurpose());
-        assertEquals("golden-writer", envelope.senderName());
-        assertEquals("", envelope.receiverName());
-        assertEquals("nats://localhost:4222", envelope.brokerUrl());
-        assertEquals(Map.of("origin", "hand-written from wire-format-v1.md"), envelope.metadata());
+        assertEquals("7f0c2a4e-9b1d-4c3e-8f5a-0d6b7c8e9f01", envelope.header().correlationId());
+        assertEquals("2026-11-24T19:48:12.123Z", envelope.header().timestamp());
+        assertEquals("golden." + type, envelope.header().sendTo());
+        assertEquals("chat", envelope.header().msgPurpose());
+        assertEquals("golden-writer", envelope.header().senderName());
+        assertEquals("", envelope.header().receiverName());
+        assertEquals("nats://localhost:4222", envelope.header().brokerUrl());
+        assertEquals(Map.of("origin", "hand-written from wire-format-v1.md"), envelope.header().metadata());
 
         ReceivedPayload payload = unpacked.payloads().get(0);
         assertEquals(type + "_payload", payload.dataname());
@@ -138,10 +138,10 @@ class GoldenVectorTest {
     void missingOptionalFieldsReadAsEmptyAndUnknownFieldsAreIgnored() {
         UnpackedEnvelope unpacked = unpackGolden("minimal-forward-compatible.json");
 
-        assertEquals("only-this-one", unpacked.envelope().msgId());
-        assertEquals("", unpacked.envelope().correlationId());
-        assertEquals("", unpacked.envelope().replyTo());
-        assertEquals(Map.of(), unpacked.envelope().metadata());
+        assertEquals("only-this-one", unpacked.envelope().header().msgId());
+        assertEquals("", unpacked.envelope().header().correlationId());
+        assertEquals("", unpacked.envelope().header().replyTo());
+        assertEquals(Map.of(), unpacked.envelope().header().metadata());
         assertEquals("hi", unpacked.payloads().get(0).value());
         assertEquals("", unpacked.payloads().get(0).id());
     }
@@ -157,7 +157,7 @@ class GoldenVectorTest {
         assertArrayEquals(resource("golden/files/image.bin"), unpacked.payloads().get(1).bytes());
         assertEquals(Transport.LINK, unpacked.payloads().get(2).transport());
         assertArrayEquals(resource("golden/files/video.bin"), unpacked.payloads().get(2).bytes());
-        assertEquals("chat.replies", unpacked.envelope().replyTo());
-        assertEquals("prev", unpacked.envelope().replyToMsgId());
+        assertEquals("chat.replies", unpacked.envelope().header().replyTo());
+        assertEquals("prev", unpacked.envelope().header().replyToMsgId());
     }
 }

@@ -141,6 +141,6 @@ class TransportSelectionTest {
 
         var message = subscription.nextMessage(java.time.Duration.ofSeconds(10));
         assertEquals("via its own connection", MsgHandler.smartunpack(message).payloads().get(0).value());
-        assertEquals(nats.url(), sent.envelope().brokerUrl());
+        assertEquals(nats.url(), sent.envelope().header().brokerUrl());
     }
 }

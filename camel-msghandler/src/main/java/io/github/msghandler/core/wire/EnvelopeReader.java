@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.EnvelopeHeader;
 import io.github.msghandler.core.InvalidEnvelopeException;
 import io.github.msghandler.core.PayloadType;
 import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.WirePayload;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +60,8 @@ public final class EnvelopeReader {
     }
 
     private static Envelope readEnvelope(JsonParser parser) throws IOException {
-        Envelope.Builder envelope = Envelope.builder();
-        boolean payloadsSeen = false;
+        EnvelopeHeader.Builder envelope = EnvelopeHeader.builder();
+        List<WirePayload> payloads = null;
         FieldsSeen seen = new FieldsSeen(ENVELOPE_FIELDS);
         String field;
         while ((field = parser.nextFieldName()) != null) {
@@ -79,33 +81,34 @@ public final class EnvelopeReader {
                 case REPLY_TO_MSG_ID -> envelope.replyToMsgId(optionalString(parser, field));
                 case BROKER_URL -> envelope.brokerUrl(optionalString(parser, field));
                 case METADATA -> envelope.metadata(optionalObject(parser, field));
-                case PAYLOADS -> payloadsSeen = readPayloads(parser, envelope);
+                case PAYLOADS -> payloads = readPayloads(parser);
                 default -> parser.skipChildren();
             }
         }
-        if (!payloadsSeen) {
+        if (payloads == null) {
             throw new InvalidEnvelopeException(PAYLOADS, "required field is missing");
         }
-        return envelope.build();
+        return new Envelope(envelope.build(), payloads);
     }
 
-    /** @return false when the field is {@code null}, which counts as missing */
-    private static boolean readPayloads(JsonParser parser, Envelope.Builder envelope) throws IOException {
+    /** @return null when the field is {@code null}, which counts as missing */
+    private static List<WirePayload> readPayloads(JsonParser parser) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return false;
+            return null;
         }
         if (parser.currentToken() != JsonToken.START_ARRAY) {
             throw new InvalidEnvelopeException(PAYLOADS, "expected an array, found " + describe(parser));
         }
+        List<WirePayload> payloads = new ArrayList<>();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             String path = PAYLOADS + "[" + index++ + "]";
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(parser));
             }
-            envelope.addPayload(readPayload(parser, path));
+            payloads.add(readPayload(parser, path));
         }
-        return true;
+        return payloads;
     }
 
     private static WirePayload readPayload(JsonParser parser, String path) throws IOException {

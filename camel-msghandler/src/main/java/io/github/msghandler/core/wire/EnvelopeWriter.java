@@ -2,6 +2,7 @@ package io.github.msghandler.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.EnvelopeHeader;
 import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.WirePayload;
 
@@ -36,19 +37,20 @@ public final class EnvelopeWriter {
     public static void write(Envelope envelope, OutputStream out) throws IOException {
         try (JsonGenerator gen = WireJson.mapper().getFactory().createGenerator(out)) {
             gen.writeStartObject();
-            gen.writeStringField(CORRELATION_ID, envelope.correlationId());
-            gen.writeStringField(MSG_ID, envelope.msgId());
-            gen.writeStringField(TIMESTAMP, envelope.timestamp());
-            gen.writeStringField(SEND_TO, envelope.sendTo());
-            gen.writeStringField(MSG_PURPOSE, envelope.msgPurpose());
-            gen.writeStringField(SENDER_NAME, envelope.senderName());
-            gen.writeStringField(SENDER_ID, envelope.senderId());
-            gen.writeStringField(RECEIVER_NAME, envelope.receiverName());
-            gen.writeStringField(RECEIVER_ID, envelope.receiverId());
-            gen.writeStringField(REPLY_TO, envelope.replyTo());
-            gen.writeStringField(REPLY_TO_MSG_ID, envelope.replyToMsgId());
-            gen.writeStringField(BROKER_URL, envelope.brokerUrl());
-            writeMap(gen, METADATA, envelope.metadata());
+            EnvelopeHeader header = envelope.header();
+            gen.writeStringField(CORRELATION_ID, header.correlationId());
+            gen.writeStringField(MSG_ID, header.msgId());
+            gen.writeStringField(TIMESTAMP, header.timestamp());
+            gen.writeStringField(SEND_TO, header.sendTo());
+            gen.writeStringField(MSG_PURPOSE, header.msgPurpose());
+            gen.writeStringField(SENDER_NAME, header.senderName());
+            gen.writeStringField(SENDER_ID, header.senderId());
+            gen.writeStringField(RECEIVER_NAME, header.receiverName());
+            gen.writeStringField(RECEIVER_ID, header.receiverId());
+            gen.writeStringField(REPLY_TO, header.replyTo());
+            gen.writeStringField(REPLY_TO_MSG_ID, header.replyToMsgId());
+            gen.writeStringField(BROKER_URL, header.brokerUrl());
+            writeMap(gen, METADATA, header.metadata());
             gen.writeArrayFieldStart(PAYLOADS);
             for (WirePayload payload : envelope.payloads()) {
                 writePayload(gen, payload);

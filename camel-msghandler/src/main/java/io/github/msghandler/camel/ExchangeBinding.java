@@ -1,0 +1,198 @@
+package io.github.msghandler.camel;
+
+import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.EnvelopeHeader;
+import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.ReceivedPayload;
+import io.github.msghandler.core.UnpackedEnvelope;
+import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.store.ClaimCheckStore;
+import io.nats.client.Connection;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.SynchronizationAdapter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The one translation between a Camel exchange and a msghandler envelope, both ways, for the producer, the
+ * consumer and the consumer's reply.
+ *
+ * <p>Out: the endpoint's envelope fields, overridden per message by the headers that may override them, and the
+ * payloads {@link ExchangePayloads} makes of the body and attachments. In: every envelope field as a header; one
+ * payload as the body (with its payload headers and {@code CamelFileName} = dataname), several as a
+ * {@code List<Message>} that {@code .split(body())} turns into one exchange per payload. A body is the
+ * {@link ReceivedPayload} itself, which {@link ReceivedPayloadConverters} decode when the route asks.
+ */
+final class ExchangeBinding {
+    /**
+     * An envelope field and the Camel header that carries it both ways; {@code perMessage}: on the way out the
+     * header, when set, overrides the endpoint's value.
+     */
+    private record HeaderField(String camelHeader, Function<EnvelopeHeader, String> value,
+                               BiConsumer<EnvelopeHeader.Builder, String> set, boolean perMessage) {
+    }
+
+    private static final List<HeaderField> FIELDS = List.of(
+            new HeaderField(MsgHandlerConstants.CORRELATION_ID, EnvelopeHeader::correlationId,
+                    EnvelopeHeader.Builder::correlationId, true),
+            new HeaderField(MsgHandlerConstants.MSG_ID, EnvelopeHeader::msgId, EnvelopeHeader.Builder::msgId, false),
+            new HeaderField(MsgHandlerConstants.TIMESTAMP, EnvelopeHeader::timestamp,
+                    EnvelopeHeader.Builder::timestamp, false),
+            new HeaderField(MsgHandlerConstants.SEND_TO, EnvelopeHeader::sendTo, EnvelopeHeader.Builder::sendTo,
+                    false),
+            new HeaderField(MsgHandlerConstants.MSG_PURPOSE, EnvelopeHeader::msgPurpose,
+                    EnvelopeHeader.Builder::msgPurpose, true),
+            new HeaderField(MsgHandlerConstants.SENDER_NAME, EnvelopeHeader::senderName,
+                    EnvelopeHeader.Builder::senderName, false),
+            new HeaderField(MsgHandlerConstants.SENDER_ID, EnvelopeHeader::senderId, EnvelopeHeader.Builder::senderId,
+                    false),
+            new HeaderField(MsgHandlerConstants.RECEIVER_NAME, EnvelopeHeader::receiverName,
+                    EnvelopeHeader.Builder::receiverName, true),
+            new HeaderField(MsgHandlerConstants.RECEIVER_ID, EnvelopeHeader::receiverId,
+                    EnvelopeHeader.Builder::receiverId, true),
+            new HeaderField(MsgHandlerConstants.REPLY_TO, EnvelopeHeader::replyTo, EnvelopeHeader.Builder::replyTo,
+                    true),
+            new HeaderField(MsgHandlerConstants.REPLY_TO_MSG_ID, EnvelopeHeader::replyToMsgId,
+                    EnvelopeHeader.Builder::replyToMsgId, true),
+            new HeaderField(MsgHandlerConstants.BROKER_URL, EnvelopeHeader::brokerUrl,
+                    EnvelopeHeader.Builder::brokerUrl, false));
+
+    private final PackOptions endpointOptions;
+    private final ExchangePayloads payloads;
+
+    ExchangeBinding(MsgHandlerConfiguration configuration, Connection connection, ClaimCheckStore store) {
+        this.endpointOptions = PackOptions.builder()
+                .publish(false)   // sending is the producer's: core NATS, JetStream or request
+                .connection(connection)
+                .store(store)
+                .brokerUrl(configuration.getBrokerUrl())
+                .sizeThreshold(configuration.getSizeThreshold())
+                .header(EnvelopeHeader.builder()
+                        .correlationId(configuration.getCorrelationId())
+                        .msgPurpose(configuration.getMsgPurpose())
+                        .senderName(configuration.getSenderName())
+                        .senderId(configuration.getSenderId())
+                        .receiverName(configuration.getReceiverName())
+                        .receiverId(configuration.getReceiverId())
+                        .replyTo(configuration.getReplyTo())
+                        .replyToMsgId(configuration.getReplyToMsgId())
+                        .build())
+                .build();
+        this.payloads = new ExchangePayloads(configuration);
+    }
+
+    /** The envelope of an outgoing exchange, with the given msg id; records what was sent in its headers. */
+    PackResult pack(String subject, Exchange exchange, String msgId) {
+        EnvelopeHeader header = outgoingHeader(exchange.getMessage()).msgId(msgId).build();
+        PackResult packed = pack(subject, exchange, header);
+        Message message = exchange.getMessage();
+        message.setHeader(MsgHandlerConstants.MSG_ID, packed.envelope().header().msgId());
+        message.setHeader(MsgHandlerConstants.CORRELATION_ID, packed.envelope().header().correlationId());
+        message.setHeader(MsgHandlerConstants.TIMESTAMP, packed.envelope().header().timestamp());
+        message.setHeader(MsgHandlerConstants.TRANSPORTS, packed.envelope().payloads().stream()
+                .map(p -> p.transport().wireName()).toList());
+        return packed;
+    }
+
+    /**
+     * Section 8: the reply to a request keeps its correlation id, points reply_to_msg_id at it, names its subject
+     * as reply_to and its sender as the receiver.
+     */
+    PackResult packReply(String subject, Exchange exchange, Envelope request) {
+        EnvelopeHeader header = outgoingHeader(exchange.getMessage())
+                .correlationId(request.header().correlationId())
+                .replyToMsgId(request.header().msgId())
+                .replyTo(request.header().sendTo())
+                .receiverName(request.header().senderName())
+                .receiverId(request.header().senderId())
+                .build();
+        return pack(subject, exchange, header);
+    }
+
+    private PackResult pack(String subject, Exchange exchange, EnvelopeHeader header) {
+        return MsgHandler.smartpack(subject, payloads.toPayloads(exchange),
+                endpointOptions.toBuilder().header(header).build());
+    }
+
+    /** The endpoint's envelope fields with the message's headers over those a message may set. */
+    private EnvelopeHeader.Builder outgoingHeader(Message message) {
+        EnvelopeHeader.Builder header = endpointOptions.header().toBuilder();
+        for (HeaderField field : FIELDS) {
+            if (field.perMessage()) {
+                String value = message.getHeader(field.camelHeader(), String.class);
+                if (value != null && !value.isEmpty()) {
+                    field.set().accept(header, value);
+                }
+            }
+        }
+        Map<?, ?> metadata = message.getHeader(MsgHandlerConstants.METADATA, Map.class);
+        if (metadata != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> typed = (Map<String, ?>) metadata;
+            header.metadata(typed);
+        }
+        return header;
+    }
+
+    /** A received envelope into a Camel message: its fields as headers, its payloads as the body. */
+    void populate(Exchange exchange, Message target, UnpackedEnvelope unpacked) {
+        EnvelopeHeader header = unpacked.envelope().header();
+        for (HeaderField field : FIELDS) {
+            target.setHeader(field.camelHeader(), field.value().apply(header));
+        }
+        target.setHeader(MsgHandlerConstants.METADATA, header.metadata());
+        target.setHeader(MsgHandlerConstants.PAYLOAD_COUNT, unpacked.payloads().size());
+
+        List<ReceivedPayload> received = unpacked.payloads();
+        if (received.size() == 1) {
+            setPayload(exchange, target, received.get(0));
+        } else if (received.isEmpty()) {
+            target.setBody(null);
+        } else {
+            List<Message> parts = new ArrayList<>(received.size());
+            for (ReceivedPayload payload : received) {
+                Message part = new DefaultMessage(exchange);
+                setPayload(exchange, part, payload);
+                parts.add(part);
+            }
+            target.setBody(parts);
+        }
+    }
+
+    private static void setPayload(Exchange exchange, Message target, ReceivedPayload payload) {
+        target.setHeader(MsgHandlerConstants.DATA_NAME, payload.dataname());
+        target.setHeader(Exchange.FILE_NAME, payload.dataname());
+        target.setHeader(MsgHandlerConstants.PAYLOAD_TYPE, payload.type().wireName());
+        target.setHeader(MsgHandlerConstants.TRANSPORT, payload.transport().wireName());
+        target.setHeader(MsgHandlerConstants.PAYLOAD_SIZE, payload.size());
+        target.setHeader(MsgHandlerConstants.PAYLOAD_ID, payload.id());
+        target.setHeader(MsgHandlerConstants.PAYLOAD_METADATA, payload.metadata());
+        Object contentType = payload.metadata().get(WirePayload.CONTENT_TYPE);
+        if (contentType instanceof String) {
+            target.setHeader(Exchange.CONTENT_TYPE, contentType);
+        }
+        if (payload.isSpooled()) {
+            // the spool file lives as long as the exchange
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    try {
+                        payload.deleteSpoolFile();
+                    } catch (IOException e) {
+                        // a leftover temp file is the OS's to clean
+                    }
+                }
+            });
+        }
+        target.setBody(payload);
+    }
+}
