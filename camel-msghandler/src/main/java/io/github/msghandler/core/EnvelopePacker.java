@@ -112,8 +112,10 @@ final class EnvelopePacker {
     private static void upload(PreparedPayload payload, ClaimCheckStore store) throws IOException {
         ClaimCheckKey key = new ClaimCheckKey(payload.id(), payload.payload().dataname());
         URI link;
+        // a store that digests what it stores (the Object Store) spares the bytes a second hashing pass
+        boolean storeHashes = store.verifiesSha256();
         try (InputStream raw = payload.content().openStream();
-             HashingInputStream hashing = new HashingInputStream(raw)) {
+             HashingInputStream hashing = new HashingInputStream(raw, !storeHashes)) {
             try {
                 link = store.upload(key, hashing, payload.size());
             } catch (IOException e) {
@@ -124,7 +126,12 @@ final class EnvelopePacker {
                 throw new ClaimCheckStoreException("payload '" + key.dataname() + "' changed while uploading: "
                         + payload.size() + " bytes expected, " + hashing.count() + " read");
             }
-            payload.buildLink(link.toString(), hashing.count(), hashing.sha256());
+            String sha256 = storeHashes ? store.verifiedSha256(link) : hashing.sha256();
+            if (sha256 == null) {
+                throw new ClaimCheckStoreException(store + " stored payload '" + key.dataname() + "' but reports no "
+                        + "sha256 for " + link);
+            }
+            payload.buildLink(link.toString(), hashing.count(), sha256);
         }
     }
 

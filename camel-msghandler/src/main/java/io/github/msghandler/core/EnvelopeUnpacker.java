@@ -32,10 +32,11 @@ final class EnvelopeUnpacker {
                         options.linkSslContext()),
                         connection);
         RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
+        Fetch fetch = new Fetch(downloader, fetcher);
         List<ReceivedPayload> received = new ArrayList<>(envelope.payloads().size());
         try {
             for (int i = 0; i < envelope.payloads().size(); i++) {
-                received.add(receive(envelope.payloads().get(i), "payloads[" + i + "]", fetcher, options));
+                received.add(receive(envelope.payloads().get(i), "payloads[" + i + "]", fetch, options));
             }
         } catch (RuntimeException e) {
             try {
@@ -48,7 +49,11 @@ final class EnvelopeUnpacker {
         return new UnpackedEnvelope(envelope, received);
     }
 
-    private static ReceivedPayload receive(WirePayload wire, String path, RetryingFetcher fetcher,
+    /** How link payloads are fetched: the downloader, and the same with retries. */
+    private record Fetch(LinkDownloader downloader, RetryingFetcher withRetries) {
+    }
+
+    private static ReceivedPayload receive(WirePayload wire, String path, Fetch fetcher,
                                           UnpackOptions options) {
         requireShaText(wire, path);
         if (wire.size() > options.maxPayloadSize()) {
@@ -90,19 +95,43 @@ final class EnvelopeUnpacker {
         return PayloadContent.ofBytes(bytes);
     }
 
-    private static PayloadContent fetch(WirePayload wire, RetryingFetcher fetcher, UnpackOptions options)
+    private static PayloadContent fetch(WirePayload wire, Fetch fetcher, UnpackOptions options)
             throws IOException {
         URI link = options.linkPolicy().check(wire.data());
+        boolean sourceVerifies = sourceVerifies(wire, link, fetcher.downloader());
         boolean toFile = wire.size() >= options.spoolThreshold();
-        SpoolTarget target = new SpoolTarget(wire.dataname(), wire.size(), toFile, options.spoolDirectory());
+        SpoolTarget target = new SpoolTarget(wire.dataname(), wire.size(), toFile, options.spoolDirectory(),
+                !sourceVerifies);
         try {
-            fetcher.fetch(link, target);
-            verify(wire, target.count(), target.sha256());
+            fetcher.withRetries().fetch(link, target);
+            verify(wire, target.count(), sourceVerifies ? wire.sha256() : target.sha256());
             return target.content();
         } catch (RuntimeException | IOException e) {
             target.discard();
             throw e;
         }
+    }
+
+    /**
+     * Whether the source checks the bytes against the envelope's sha256 itself (an Object Store holds each object's
+     * SHA-256 and jnats verifies every read against it), so they need no second hashing pass here. A source that
+     * holds another sha256 than the envelope declares is refused before any byte is fetched.
+     */
+    private static boolean sourceVerifies(WirePayload wire, URI link, LinkDownloader downloader) {
+        if (wire.sha256() == null) {
+            return false;
+        }
+        String held;
+        try {
+            held = downloader.verifiedSha256(link);
+        } catch (IOException e) {
+            return false;   // not known now: the download (with its retries) decides, and the bytes get hashed here
+        }
+        if (held != null && !held.equalsIgnoreCase(wire.sha256())) {
+            throw new PayloadIntegrityException(wire.dataname(), "sha256 says " + wire.sha256()
+                    + " but the stored object's is " + held);
+        }
+        return held != null;
     }
 
     private static void verify(WirePayload wire, long count, String sha256) {

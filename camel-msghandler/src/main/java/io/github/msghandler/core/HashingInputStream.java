@@ -5,20 +5,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 
-/** Counts and hashes the bytes a store reads, so a streamed link payload gets its size and sha256 in one pass. */
+/**
+ * Counts and hashes the bytes a store reads, so a streamed link payload gets its size and sha256 in one pass; only
+ * counts them for a store that hashes them itself.
+ */
 final class HashingInputStream extends FilterInputStream {
-    private final MessageDigest digest = Sha256.newDigest();
+    private final MessageDigest digest;
     private long count;
 
-    HashingInputStream(InputStream in) {
+    /** @param hash false: count only, the store reports the sha256 */
+    HashingInputStream(InputStream in, boolean hash) {
         super(in);
+        this.digest = hash ? Sha256.newDigest() : null;
     }
 
     @Override
     public int read() throws IOException {
         int b = super.read();
-        if (b >= 0) {
+        if (b >= 0 && digest != null) {
             digest.update((byte) b);
+        }
+        if (b >= 0) {
             count++;
         }
         return b;
@@ -27,8 +34,10 @@ final class HashingInputStream extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        if (n > 0) {
+        if (n > 0 && digest != null) {
             digest.update(buffer, offset, n);
+        }
+        if (n > 0) {
             count += n;
         }
         return n;
@@ -51,7 +60,8 @@ final class HashingInputStream extends FilterInputStream {
         return count;
     }
 
+    /** The sha256 of the bytes read, or null when only counting. */
     String sha256() {
-        return Sha256.hex(digest);
+        return digest == null ? null : Sha256.hex(digest);
     }
 }

@@ -24,11 +24,16 @@ final class SpoolTarget implements RetryingFetcher.AttemptTarget, AutoCloseable 
     private MessageDigest digest;
     private long count;
 
+    private final boolean hash;
+
     /**
      * @param spoolDirectory null for the JVM's temporary directory; ignored when {@code toFile} is false
+     * @param hash false when the source verifies the bytes against the declared sha256 itself
      */
-    SpoolTarget(String dataname, long declaredSize, boolean toFile, Path spoolDirectory) throws IOException {
+    SpoolTarget(String dataname, long declaredSize, boolean toFile, Path spoolDirectory, boolean hash)
+            throws IOException {
         this.dataname = dataname;
+        this.hash = hash;
         this.declaredSize = declaredSize;
         this.file = toFile ? createTempFile(spoolDirectory) : null;
     }
@@ -41,7 +46,7 @@ final class SpoolTarget implements RetryingFetcher.AttemptTarget, AutoCloseable 
     @Override
     public OutputStream begin() throws IOException {
         closeFile();
-        digest = Sha256.newDigest();
+        digest = hash ? Sha256.newDigest() : null;
         count = 0;
         OutputStream sink;
         if (file != null) {
@@ -63,7 +68,9 @@ final class SpoolTarget implements RetryingFetcher.AttemptTarget, AutoCloseable 
                     throw new PayloadIntegrityException(dataname, "the link delivers more than the declared size of "
                             + declaredSize + " bytes");
                 }
-                digest.update(bytes, offset, length);
+                if (digest != null) {
+                    digest.update(bytes, offset, length);
+                }
                 count += length;
                 out.write(bytes, offset, length);
             }
@@ -79,8 +86,9 @@ final class SpoolTarget implements RetryingFetcher.AttemptTarget, AutoCloseable 
         return count;
     }
 
+    /** The sha256 of the bytes received, or null when not hashing. */
     String sha256() {
-        return Sha256.hex(digest);
+        return digest == null ? null : Sha256.hex(digest);
     }
 
     /** The bytes received by the last attempt. */

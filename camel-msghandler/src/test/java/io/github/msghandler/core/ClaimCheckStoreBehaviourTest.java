@@ -129,6 +129,33 @@ class ClaimCheckStoreBehaviourTest {
     }
 
     @Test
+    void objectStoreLinksCarryTheSha256OfTheirBytesAndAReplacedObjectIsRefused() throws Exception {
+        byte[] bytes = new byte[700_000];
+        new Random(7).nextBytes(bytes);
+        PackResult sent = MsgHandler.smartpack("s", List.of(Payload.of("doc", bytes, "binary")),
+                PackOptions.builder().connection(nats.connection()).publish(false).build());
+        WirePayload wire = sent.envelope().payloads().get(0);
+        String sha256 = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        // the sender took the digest jnats computed while storing: it must be the bytes' own sha256
+        assertEquals(sha256, wire.sha256());
+        ObjectStoreClaimCheckStore store = ObjectStoreClaimCheckStore.builder(nats.connection()).build();
+        assertEquals(sha256, store.verifiedSha256(URI.create(wire.data())));
+        assertArrayEquals(bytes, MsgHandler.smartunpack(sent.jsonBytes(), UnpackOptions.builder()
+                .connection(nats.connection()).build()).payloads().get(0).bytes());
+
+        // other bytes under the same name: the receiver refuses them before fetching
+        NatsObjectLink object = NatsObjectLink.parse(URI.create(wire.data()));
+        byte[] other = bytes.clone();
+        other[0] ^= 1;
+        nats.connection().objectStore(object.bucket()).put(object.objectName(), new java.io.ByteArrayInputStream(other));
+        PayloadIntegrityException refused = assertThrows(PayloadIntegrityException.class, () ->
+                MsgHandler.smartunpack(sent.jsonBytes(), UnpackOptions.builder().connection(nats.connection()).build()));
+        assertTrue(refused.getMessage().contains("stored object"), refused.getMessage());
+    }
+
+    @Test
     void spoolFileOfARefusedPayloadIsDeleted(@TempDir Path spool) throws Exception {
         byte[] big = new byte[1_500_000];
         byte[] json = MsgHandler.smartpack("s", List.of(Payload.of("doc", big, "binary")),

@@ -25,6 +25,14 @@ public interface ClaimCheckStore extends LinkDownloader {
      */
     URI upload(ClaimCheckKey key, InputStream content, long size) throws IOException;
 
+    /**
+     * True when {@link #verifiedSha256} gives the SHA-256 of every link this store uploads, so that the sender need
+     * not hash the bytes while they stream to the store. False by default.
+     */
+    default boolean verifiesSha256() {
+        return false;
+    }
+
     /** Stores bytes held in memory. */
     default URI upload(ClaimCheckKey key, byte[] content) throws IOException {
         return upload(key, new ByteArrayInputStream(content), content.length);

@@ -27,15 +27,23 @@ public final class DefaultLinkDownloader implements LinkDownloader {
 
     @Override
     public void download(URI link, OutputStream target) throws IOException {
+        downloaderFor(link).download(link, target);
+    }
+
+    @Override
+    public String verifiedSha256(URI link) throws IOException {
+        return downloaderFor(link).verifiedSha256(link);
+    }
+
+    private LinkDownloader downloaderFor(URI link) throws LinkDownloadException {
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals(NatsObjectLink.SCHEME)) {
-            if (objectStore == null) {
-                throw new LinkDownloadException("a " + NatsObjectLink.SCHEME + " link needs a NATS connection, and "
-                        + "the message came with none: pass one in the unpack options", false);
-            }
-            objectStore.download(link, target);
-        } else {
-            http.download(link, target);
+        if (!scheme.equals(NatsObjectLink.SCHEME)) {
+            return http;
         }
+        if (objectStore == null) {
+            throw new LinkDownloadException("a " + NatsObjectLink.SCHEME + " link needs a NATS connection, and "
+                    + "the message came with none: pass one in the unpack options", false);
+        }
+        return objectStore;
     }
 }

@@ -18,4 +18,16 @@ public interface LinkDownloader {
      * @throws IOException when this attempt failed
      */
     void download(URI link, OutputStream target) throws IOException;
+
+    /**
+     * The SHA-256 (lowercase hex) that the source itself holds for the object behind {@code link} and checks every
+     * {@link #download} against, or null when it keeps none (the default). A receiver whose envelope declares the
+     * same sha256 need not hash the bytes again. An Object Store holds one: jnats digests each object when it is
+     * stored and verifies that digest while it is read.
+     *
+     * @throws IOException when the source cannot be asked
+     */
+    default String verifiedSha256(URI link) throws IOException {
+        return null;
+    }
 }

@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.ObjectStore;
 import io.nats.client.ObjectStoreManagement;
+import io.nats.client.api.ObjectInfo;
 import io.nats.client.api.ObjectMeta;
 import io.nats.client.api.ObjectStoreConfiguration;
 import io.nats.client.api.StorageType;
@@ -15,6 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,8 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
 
     /** JetStream API error code for a missing stream, i.e. a missing Object Store bucket. */
     private static final int JS_STREAM_NOT_FOUND_ERR = 10059;
+    /** How jnats writes an object's digest: the algorithm, then the digest in URL-safe base64. */
+    private static final String DIGEST_PREFIX = "SHA-256=";
 
     private final Connection connection;
     private final String bucket;
@@ -71,21 +76,14 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
     /** Fetches a {@code nats-os} link of any bucket on this store's connection. */
     @Override
     public void download(URI link, OutputStream target) throws IOException {
-        NatsObjectLink object;
+        NatsObjectLink object = parse(link);
         try {
-            object = NatsObjectLink.parse(link);
-        } catch (IllegalArgumentException e) {
-            throw new LinkDownloadException(e.getMessage(), false, e);
-        }
-        requireJetStream();
-        try {
-            requireBucket(object.bucket());
-            ObjectStore store = connection.objectStore(object.bucket());
-            if (store.getInfo(object.objectName()) == null) {
-                throw new LinkDownloadException("no object '" + object.objectName() + "' in bucket '"
-                        + object.bucket() + "'", false);
-            }
-            store.get(object.objectName(), target);
+            info(object);
+            connection.objectStore(object.bucket()).get(object.objectName(), target);
+        } catch (IllegalStateException e) {
+            // jnats's own checks of what it read: chunk count, size, digest
+            throw new LinkDownloadException("Object Store object '" + object.objectName() + "' read back wrong: "
+                    + e.getMessage(), false, e);
         } catch (JetStreamApiException e) {
             throw new LinkDownloadException("Object Store answered: " + e.getMessage(), isTransient(e), e);
         } catch (InterruptedException e) {
@@ -94,6 +92,46 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256, which jnats needs", e);
         }
+    }
+
+    /** Every object of this store is stored and read with its SHA-256 digest, which jnats computes and checks. */
+    @Override
+    public boolean verifiesSha256() {
+        return true;
+    }
+
+    /** The object's SHA-256 digest, which {@link #download} verifies every byte against. */
+    @Override
+    public String verifiedSha256(URI link) throws IOException {
+        try {
+            String digest = info(parse(link)).getDigest();
+            return digest != null && digest.regionMatches(true, 0, DIGEST_PREFIX, 0, DIGEST_PREFIX.length())
+                    ? HexFormat.of().formatHex(Base64.getUrlDecoder().decode(digest.substring(DIGEST_PREFIX.length())))
+                    : null;
+        } catch (JetStreamApiException e) {
+            throw new LinkDownloadException("Object Store answered: " + e.getMessage(), isTransient(e), e);
+        } catch (IllegalArgumentException e) {
+            return null;   // a digest we cannot read: the receiver hashes the bytes itself
+        }
+    }
+
+    private static NatsObjectLink parse(URI link) throws LinkDownloadException {
+        try {
+            return NatsObjectLink.parse(link);
+        } catch (IllegalArgumentException e) {
+            throw new LinkDownloadException(e.getMessage(), false, e);
+        }
+    }
+
+    private ObjectInfo info(NatsObjectLink object) throws IOException, JetStreamApiException {
+        requireJetStream();
+        requireBucket(object.bucket());
+        ObjectInfo info = connection.objectStore(object.bucket()).getInfo(object.objectName());
+        if (info == null) {
+            throw new LinkDownloadException("no object '" + object.objectName() + "' in bucket '"
+                    + object.bucket() + "'", false);
+        }
+        return info;
     }
 
     /**
