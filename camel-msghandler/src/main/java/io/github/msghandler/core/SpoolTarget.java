@@ -53,7 +53,9 @@ final class SpoolTarget implements RetryingFetcher.AttemptTarget, AutoCloseable 
             fileOut = Files.newOutputStream(file);
             sink = fileOut;
         } else {
-            memory = new ByteArrayOutputStream((int) Math.min(declaredSize, 1 << 20));
+            // a size the source vouches for (its digest matched) is allocated at once; any other grows from 1 MB,
+            // so that a lying size cannot make us allocate
+            memory = new ByteArrayOutputStream((int) Math.min(declaredSize, hash ? 1 << 20 : Integer.MAX_VALUE - 8));
             sink = memory;
         }
         return new FilterOutputStream(sink) {
