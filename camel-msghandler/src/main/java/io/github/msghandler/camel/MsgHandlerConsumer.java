@@ -2,6 +2,7 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.BrokerException;
 import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.InvalidEnvelopeException;
 import io.github.msghandler.core.LinkFetchException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.Transport;
@@ -170,7 +171,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("msghandler: processing the message on '"
                         + message.getSubject() + "' failed", exchange, exchange.getException());
-                return Outcome.FAILED;
+                // a payload that does not parse as its type, found when the route converted it, never mends either
+                return causedByBrokenPayload(exchange.getException()) ? Outcome.REJECTED : Outcome.FAILED;
             }
             if (getEndpoint().getConfiguration().isS3DeleteAfterConsume()) {
                 deleteLinkedObjects(unpacked);
@@ -201,6 +203,15 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                         getEndpoint().store(), e.getMessage());
             }
         }
+    }
+
+    private static boolean causedByBrokenPayload(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidEnvelopeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTransient(RuntimeException failure) {

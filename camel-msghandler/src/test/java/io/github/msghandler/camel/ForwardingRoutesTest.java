@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.EnvelopeHeader;
+import io.github.msghandler.core.InvalidEnvelopeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
@@ -13,6 +14,10 @@ import io.github.msghandler.testsupport.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +79,45 @@ class ForwardingRoutesTest {
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Test
+    void aPayloadThatDoesNotParseFailsOnlyTheRouteThatReadsItAndCrossesABridgeUntouched() throws Exception {
+        byte[] envelope = MalformedEnvelopes.unparsableDictionary();
+        CompletableFuture<Throwable> readFailure = new CompletableFuture<>();
+        CamelContext camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("msghandler:lazy.read?brokerUrl=" + nats.url())
+                        .onException(Exception.class).handled(true)
+                        .process(e -> readFailure.complete(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
+                        .end()
+                        .process(e -> e.getMessage().getBody(Map.class));
+            }
+        });
+        camel.start();
+        try (AutoCloseable route = ForwardingRoute.start(nats.url(), "lazy.in", "lazy.out");
+             AutoCloseable reader = camel) {
+            Connection nc = nats.connection();
+            Subscription forwarded = nc.subscribe("lazy.out");
+            nc.flush(Duration.ofSeconds(5));
+            nc.publish("lazy.read", envelope);
+            nc.publish("lazy.in", envelope);
+
+            Throwable failure = readFailure.get(20, TimeUnit.SECONDS);
+            Throwable cause = failure;
+            while (cause != null && !(cause instanceof InvalidEnvelopeException)) {
+                cause = cause.getCause();
+            }
+            assertNotNull(cause, "the conversion failed with the payload named: " + failure);
+            assertEquals("payloads[0].data", ((InvalidEnvelopeException) cause).field());
+
+            Message message = forwarded.nextMessage(Duration.ofSeconds(20));
+            assertNotNull(message, "the bridge forwarded the envelope");
+            assertArrayEquals(MsgHandler.smartunpack(envelope, AS_RECEIVED).payloads().get(0).bytes(),
+                    MsgHandler.smartunpack(message, AS_RECEIVED).payloads().get(0).bytes());
         }
     }
 

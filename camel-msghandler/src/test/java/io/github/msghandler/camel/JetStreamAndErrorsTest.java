@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** JetStream delivery (ack after success, redelivery after failure), bad envelopes, and health checks. */
 class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
     private final AtomicInteger deliveries = new AtomicInteger();
+    private final AtomicInteger configReads = new AtomicInteger();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -47,6 +49,14 @@ class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
                         .to("mock:orders");
 
                 from(uri("core.events")).routeId("core-events").to("mock:events");
+
+                from(uri("js.config") + "&jetstream=true&createStream=true&nakDelay=100")
+                        .routeId("jetstream-config")
+                        .errorHandler(defaultErrorHandler())
+                        .process(exchange -> {
+                            configReads.incrementAndGet();
+                            exchange.getMessage().getBody(Map.class);
+                        });
             }
         };
     }
@@ -78,6 +88,26 @@ class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
         assertEquals(2, deliveries.get(), "delivered once more after the failure");
         assertEquals(sent.getMessage().getHeader(MsgHandlerConstants.MSG_ID),
                 orders.getReceivedExchanges().get(0).getMessage().getHeader(MsgHandlerConstants.MSG_ID));
+    }
+
+    @Test
+    void aPayloadTheRouteCannotParseIsTerminatedNotRedelivered() throws Exception {
+        nats.connection().jetStream().publish("js.config", MalformedEnvelopes.unparsableDictionary());
+
+        // terminated: nothing stays pending; nak'ed, it would stay pending and come back every 100 ms
+        io.nats.client.api.ConsumerInfo info = null;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            info = nats.connection().jetStreamManagement().getConsumerInfo("MSGHANDLER_js_config",
+                    "msghandler-js_config");
+            if (info.getDelivered().getConsumerSequence() >= 1 && info.getNumAckPending() == 0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(0, info.getNumAckPending(), "the message was terminated");
+        assertEquals(0, info.getRedelivered(), "and never redelivered");
+        assertEquals(1, configReads.get());
     }
 
     @Test

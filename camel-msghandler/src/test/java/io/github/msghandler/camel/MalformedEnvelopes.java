@@ -78,6 +78,34 @@ final class MalformedEnvelopes {
         return envelope;
     }
 
+    /**
+     * A valid envelope whose one dictionary payload has the right size and sha256 but bytes that are not JSON: only
+     * decoding it finds the fault.
+     */
+    static byte[] unparsableDictionary() {
+        byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+        ObjectNode payload = NODES.objectNode()
+                .put("id", "p").put("dataname", "cfg").put("payload_type", "dictionary").put("transport", "direct")
+                .put("encoding", "base64").put("size", notJson.length)
+                .put("data", Base64.getEncoder().encodeToString(notJson));
+        payload.set("metadata", NODES.objectNode().put("sha256", Sha256Hex.of(notJson)));
+        ObjectNode envelope = NODES.objectNode().put("msg_id", "unparsable");
+        envelope.set("payloads", NODES.arrayNode().add(payload));
+        return bytes(envelope);
+    }
+
+    /** The lowercase hex SHA-256 the contract writes. */
+    private static final class Sha256Hex {
+        static String of(byte[] bytes) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static ObjectNode payloadOf(ObjectNode envelope) {
         return (ObjectNode) envelope.get("payloads").get(0);
     }
