@@ -6,7 +6,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,9 +27,7 @@ final class ConnectionSettings {
     private final long connectionTimeout;
 
     ConnectionSettings(MsgHandlerConfiguration configuration) {
-        String serverList = configuration.getServers() != null && !configuration.getServers().isBlank()
-                ? configuration.getServers() : configuration.getBrokerUrl();
-        this.servers = Arrays.stream(serverList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        this.servers = configuration.serverUrls();
         this.connectionName = configuration.getConnectionName();
         this.user = configuration.getUser();
         this.password = configuration.getPassword();

@@ -7,6 +7,9 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Every option of a msghandler endpoint; the component holds one as defaults that its endpoints copy. The seed's
  * smartpack and smartunpack options keep their names in camelCase and their defaults.
@@ -470,6 +473,13 @@ public class MsgHandlerConfiguration implements Cloneable {
     private ClaimCheckStore claimCheckStore;
 
     /** A copy that an endpoint can change without touching the component's defaults. */
+    /** The NATS servers to connect to, one URL each: the servers option, else brokerUrl. */
+    List<String> serverUrls() {
+        String list = servers != null && !servers.isBlank() ? servers : brokerUrl;
+        return list == null ? List.of()
+                : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     public MsgHandlerConfiguration copy() {
         try {
             return (MsgHandlerConfiguration) clone();

@@ -146,10 +146,8 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
             return hosts.contains("*") ? List.of() : hosts;
         }
         Set<String> origins = new LinkedHashSet<>();
-        String servers = configuration.getServers() != null ? configuration.getServers()
-                : configuration.getBrokerUrl();
-        for (String server : servers.split(",")) {
-            addHostAndPort(origins, server.trim());
+        for (String server : configuration.serverUrls()) {
+            addHostAndPort(origins, server);
         }
         addHostAndPort(origins, connection.getConnectedUrl());
         addOrigin(origins, configuration.getFileserverUrl());
@@ -204,7 +202,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
 
     @Override
     public String getServiceUrl() {
-        return configuration.getServers() != null ? configuration.getServers() : configuration.getBrokerUrl();
+        return String.join(",", configuration.serverUrls());
     }
 
     @Override
