@@ -43,6 +43,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "brokerurl":
         case "brokerUrl": getOrCreateConfiguration(target).setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bucket": getOrCreateConfiguration(target).setBucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "bucketreplicas":
+        case "bucketReplicas": getOrCreateConfiguration(target).setBucketReplicas(property(camelContext, int.class, value)); return true;
         case "claimcheckstore":
         case "claimCheckStore": getOrCreateConfiguration(target).setClaimCheckStore(property(camelContext, io.github.msghandler.core.store.ClaimCheckStore.class, value)); return true;
         case "concurrentconsumers":
@@ -57,6 +59,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectionName": getOrCreateConfiguration(target).setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": getOrCreateConfiguration(target).setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consumerconfiguration":
+        case "consumerConfiguration": getOrCreateConfiguration(target).setConsumerConfiguration(property(camelContext, io.nats.client.api.ConsumerConfiguration.class, value)); return true;
         case "correlationid":
         case "correlationId": getOrCreateConfiguration(target).setCorrelationId(property(camelContext, java.lang.String.class, value)); return true;
         case "createstream":
@@ -78,6 +82,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "linkreadtimeout":
         case "linkReadTimeout": getOrCreateConfiguration(target).setLinkReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxbucketbytes":
+        case "maxBucketBytes": getOrCreateConfiguration(target).setMaxBucketBytes(property(camelContext, long.class, value)); return true;
         case "maxdelay":
         case "maxDelay": getOrCreateConfiguration(target).setMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxdeliver":
@@ -162,8 +168,12 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "spoolThreshold": getOrCreateConfiguration(target).setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storagetype":
+        case "storageType": getOrCreateConfiguration(target).setStorageType(property(camelContext, java.lang.String.class, value)); return true;
         case "store": getOrCreateConfiguration(target).setStore(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamreplicas":
+        case "streamReplicas": getOrCreateConfiguration(target).setStreamReplicas(property(camelContext, int.class, value)); return true;
         case "tableformat":
         case "tableFormat": getOrCreateConfiguration(target).setTableFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -188,6 +198,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
         case "bucket": return java.lang.String.class;
+        case "bucketreplicas":
+        case "bucketReplicas": return int.class;
         case "claimcheckstore":
         case "claimCheckStore": return io.github.msghandler.core.store.ClaimCheckStore.class;
         case "concurrentconsumers":
@@ -202,6 +214,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectionName": return java.lang.String.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "consumerconfiguration":
+        case "consumerConfiguration": return io.nats.client.api.ConsumerConfiguration.class;
         case "correlationid":
         case "correlationId": return java.lang.String.class;
         case "createstream":
@@ -223,6 +237,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "linkreadtimeout":
         case "linkReadTimeout": return long.class;
+        case "maxbucketbytes":
+        case "maxBucketBytes": return long.class;
         case "maxdelay":
         case "maxDelay": return long.class;
         case "maxdeliver":
@@ -307,8 +323,12 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "spoolThreshold": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storagetype":
+        case "storageType": return java.lang.String.class;
         case "store": return java.lang.String.class;
         case "stream": return java.lang.String.class;
+        case "streamreplicas":
+        case "streamReplicas": return int.class;
         case "tableformat":
         case "tableFormat": return java.lang.String.class;
         case "token": return java.lang.String.class;
@@ -334,6 +354,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "brokerurl":
         case "brokerUrl": return getOrCreateConfiguration(target).getBrokerUrl();
         case "bucket": return getOrCreateConfiguration(target).getBucket();
+        case "bucketreplicas":
+        case "bucketReplicas": return getOrCreateConfiguration(target).getBucketReplicas();
         case "claimcheckstore":
         case "claimCheckStore": return getOrCreateConfiguration(target).getClaimCheckStore();
         case "concurrentconsumers":
@@ -348,6 +370,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectionName": return getOrCreateConfiguration(target).getConnectionName();
         case "connectiontimeout":
         case "connectionTimeout": return getOrCreateConfiguration(target).getConnectionTimeout();
+        case "consumerconfiguration":
+        case "consumerConfiguration": return getOrCreateConfiguration(target).getConsumerConfiguration();
         case "correlationid":
         case "correlationId": return getOrCreateConfiguration(target).getCorrelationId();
         case "createstream":
@@ -369,6 +393,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "linkreadtimeout":
         case "linkReadTimeout": return getOrCreateConfiguration(target).getLinkReadTimeout();
+        case "maxbucketbytes":
+        case "maxBucketBytes": return getOrCreateConfiguration(target).getMaxBucketBytes();
         case "maxdelay":
         case "maxDelay": return getOrCreateConfiguration(target).getMaxDelay();
         case "maxdeliver":
@@ -453,8 +479,12 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "spoolThreshold": return getOrCreateConfiguration(target).getSpoolThreshold();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "storagetype":
+        case "storageType": return getOrCreateConfiguration(target).getStorageType();
         case "store": return getOrCreateConfiguration(target).getStore();
         case "stream": return getOrCreateConfiguration(target).getStream();
+        case "streamreplicas":
+        case "streamReplicas": return getOrCreateConfiguration(target).getStreamReplicas();
         case "tableformat":
         case "tableFormat": return getOrCreateConfiguration(target).getTableFormat();
         case "token": return getOrCreateConfiguration(target).getToken();

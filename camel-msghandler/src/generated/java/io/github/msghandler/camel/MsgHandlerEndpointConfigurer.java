@@ -34,6 +34,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "brokerurl":
         case "brokerUrl": target.getConfiguration().setBrokerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bucket": target.getConfiguration().setBucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "bucketreplicas":
+        case "bucketReplicas": target.getConfiguration().setBucketReplicas(property(camelContext, int.class, value)); return true;
         case "claimcheckstore":
         case "claimCheckStore": target.getConfiguration().setClaimCheckStore(property(camelContext, io.github.msghandler.core.store.ClaimCheckStore.class, value)); return true;
         case "concurrentconsumers":
@@ -47,6 +49,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectionName": target.getConfiguration().setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
         case "connectiontimeout":
         case "connectionTimeout": target.getConfiguration().setConnectionTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consumerconfiguration":
+        case "consumerConfiguration": target.getConfiguration().setConsumerConfiguration(property(camelContext, io.nats.client.api.ConsumerConfiguration.class, value)); return true;
         case "correlationid":
         case "correlationId": target.getConfiguration().setCorrelationId(property(camelContext, java.lang.String.class, value)); return true;
         case "createstream":
@@ -72,6 +76,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "linkreadtimeout":
         case "linkReadTimeout": target.getConfiguration().setLinkReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxbucketbytes":
+        case "maxBucketBytes": target.getConfiguration().setMaxBucketBytes(property(camelContext, long.class, value)); return true;
         case "maxdelay":
         case "maxDelay": target.getConfiguration().setMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxdeliver":
@@ -156,8 +162,12 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "spoolThreshold": target.getConfiguration().setSpoolThreshold(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storagetype":
+        case "storageType": target.getConfiguration().setStorageType(property(camelContext, java.lang.String.class, value)); return true;
         case "store": target.getConfiguration().setStore(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, java.lang.String.class, value)); return true;
+        case "streamreplicas":
+        case "streamReplicas": target.getConfiguration().setStreamReplicas(property(camelContext, int.class, value)); return true;
         case "tableformat":
         case "tableFormat": target.getConfiguration().setTableFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -180,6 +190,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "brokerurl":
         case "brokerUrl": return java.lang.String.class;
         case "bucket": return java.lang.String.class;
+        case "bucketreplicas":
+        case "bucketReplicas": return int.class;
         case "claimcheckstore":
         case "claimCheckStore": return io.github.msghandler.core.store.ClaimCheckStore.class;
         case "concurrentconsumers":
@@ -193,6 +205,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectionName": return java.lang.String.class;
         case "connectiontimeout":
         case "connectionTimeout": return long.class;
+        case "consumerconfiguration":
+        case "consumerConfiguration": return io.nats.client.api.ConsumerConfiguration.class;
         case "correlationid":
         case "correlationId": return java.lang.String.class;
         case "createstream":
@@ -218,6 +232,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "linkreadtimeout":
         case "linkReadTimeout": return long.class;
+        case "maxbucketbytes":
+        case "maxBucketBytes": return long.class;
         case "maxdelay":
         case "maxDelay": return long.class;
         case "maxdeliver":
@@ -302,8 +318,12 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "spoolThreshold": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storagetype":
+        case "storageType": return java.lang.String.class;
         case "store": return java.lang.String.class;
         case "stream": return java.lang.String.class;
+        case "streamreplicas":
+        case "streamReplicas": return int.class;
         case "tableformat":
         case "tableFormat": return java.lang.String.class;
         case "token": return java.lang.String.class;
@@ -327,6 +347,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "brokerurl":
         case "brokerUrl": return target.getConfiguration().getBrokerUrl();
         case "bucket": return target.getConfiguration().getBucket();
+        case "bucketreplicas":
+        case "bucketReplicas": return target.getConfiguration().getBucketReplicas();
         case "claimcheckstore":
         case "claimCheckStore": return target.getConfiguration().getClaimCheckStore();
         case "concurrentconsumers":
@@ -340,6 +362,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectionName": return target.getConfiguration().getConnectionName();
         case "connectiontimeout":
         case "connectionTimeout": return target.getConfiguration().getConnectionTimeout();
+        case "consumerconfiguration":
+        case "consumerConfiguration": return target.getConfiguration().getConsumerConfiguration();
         case "correlationid":
         case "correlationId": return target.getConfiguration().getCorrelationId();
         case "createstream":
@@ -365,6 +389,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "linkreadtimeout":
         case "linkReadTimeout": return target.getConfiguration().getLinkReadTimeout();
+        case "maxbucketbytes":
+        case "maxBucketBytes": return target.getConfiguration().getMaxBucketBytes();
         case "maxdelay":
         case "maxDelay": return target.getConfiguration().getMaxDelay();
         case "maxdeliver":
@@ -449,8 +475,12 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "spoolThreshold": return target.getConfiguration().getSpoolThreshold();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "storagetype":
+        case "storageType": return target.getConfiguration().getStorageType();
         case "store": return target.getConfiguration().getStore();
         case "stream": return target.getConfiguration().getStream();
+        case "streamreplicas":
+        case "streamReplicas": return target.getConfiguration().getStreamReplicas();
         case "tableformat":
         case "tableFormat": return target.getConfiguration().getTableFormat();
         case "token": return target.getConfiguration().getToken();

@@ -23,13 +23,14 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(80);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
         props.add("bridgeErrorHandler");
         props.add("brokerUrl");
         props.add("bucket");
+        props.add("bucketReplicas");
         props.add("claimCheckStore");
         props.add("concurrentConsumers");
         props.add("confirmPublish");
@@ -37,6 +38,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("connection");
         props.add("connectionName");
         props.add("connectionTimeout");
+        props.add("consumerConfiguration");
         props.add("correlationId");
         props.add("createStream");
         props.add("credentialsFile");
@@ -50,6 +52,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("jetstream");
         props.add("lazyStartProducer");
         props.add("linkReadTimeout");
+        props.add("maxBucketBytes");
         props.add("maxDelay");
         props.add("maxDeliver");
         props.add("maxPayloadSize");
@@ -93,8 +96,10 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("spoolDirectory");
         props.add("spoolThreshold");
         props.add("sslContextParameters");
+        props.add("storageType");
         props.add("store");
         props.add("stream");
+        props.add("streamReplicas");
         props.add("subject");
         props.add("tableFormat");
         props.add("token");

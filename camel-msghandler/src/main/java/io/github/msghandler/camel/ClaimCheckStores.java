@@ -33,6 +33,9 @@ final class ClaimCheckStores {
                 return ObjectStoreClaimCheckStore.builder(connection)
                         .bucket(configuration.getBucket())
                         .ttl(Duration.ofMillis(configuration.getObjectStoreTtl()))
+                        .replicas(configuration.getBucketReplicas())
+                        .storageType(configuration.natsStorageType())
+                        .maxBytes(configuration.getMaxBucketBytes())
                         .build();
             case "plik":
                 return PlikClaimCheckStore.builder(fileserverUrl(configuration, store))

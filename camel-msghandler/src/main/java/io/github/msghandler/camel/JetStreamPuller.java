@@ -78,7 +78,9 @@ final class JetStreamPuller {
         }
         ensureStream();
         JetStream jetStream = connection.jetStream();
-        ConsumerConfiguration.Builder consumerConfig = ConsumerConfiguration.builder()
+        // a user's bean is the base; what this endpoint has options for comes from them
+        ConsumerConfiguration.Builder consumerConfig = ConsumerConfiguration.builder(
+                        configuration.getConsumerConfiguration())
                 .durable(durableName())
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(Duration.ofMillis(configuration.getAckWait()))
@@ -116,9 +118,11 @@ final class JetStreamPuller {
             management.addStream(StreamConfiguration.builder()
                     .name(streamName())
                     .subjects(subject)
-                    .storageType(StorageType.File)
+                    .storageType(configuration.natsStorageType())
+                    .replicas(configuration.getStreamReplicas())
                     .build());
-            LOG.info("Created JetStream stream {} for subject {}", streamName(), subject);
+            LOG.info("Created JetStream stream {} for subject {} ({} storage, {} replica(s))", streamName(), subject,
+                    configuration.natsStorageType(), configuration.getStreamReplicas());
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.nats.client.Connection;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StorageType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -61,6 +63,19 @@ public class MsgHandlerConfiguration implements Cloneable {
      */
     @UriParam(label = "common", defaultValue = "msghandler")
     private String bucket = "msghandler";
+
+    /**
+     * How many servers of a NATS cluster hold a copy of the Object Store bucket this component creates: 1
+     * (default), 3 or 5; more than 1 needs a JetStream cluster.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "1")
+    private int bucketReplicas = 1;
+
+    /**
+     * The most bytes the Object Store bucket this component creates may hold; -1 (default) means no limit.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "-1")
+    private long maxBucketBytes = -1;
 
     /**
      * How long payloads live in a bucket that this component creates; 0 keeps them until deleted.
@@ -339,10 +354,31 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String durableName;
 
     /**
-     * Create the JetStream stream (file storage, the endpoint's subject) when it does not exist.
+     * Create the JetStream stream (the endpoint's subject, storageType and streamReplicas) when it does not exist.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "false")
     private boolean createStream = false;
+
+    /**
+     * How many servers of a NATS cluster hold a copy of the stream this component creates (createStream=true):
+     * 1 (default), 3 or 5; more than 1 needs a JetStream cluster.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "1")
+    private int streamReplicas = 1;
+
+    /**
+     * Where the stream and the Object Store bucket this component creates keep their messages.
+     */
+    @UriParam(label = "common,advanced", defaultValue = "file", enums = "file,memory")
+    private String storageType = "file";
+
+    /**
+     * A jnats ConsumerConfiguration (a bean) for JetStream consumer settings that have no option here, such as
+     * maxAckPending or a description. The durable name, the filter subject, explicit acks, ackWait and maxDeliver
+     * always come from this endpoint's options.
+     */
+    @UriParam(label = "consumer,advanced")
+    private ConsumerConfiguration consumerConfiguration;
 
     /**
      * How many times JetStream delivers a message before giving up on it; -1 means no limit.
@@ -878,6 +914,51 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setDurableName(String durableName) {
         this.durableName = durableName;
+    }
+
+    public int getStreamReplicas() {
+        return streamReplicas;
+    }
+
+    public void setStreamReplicas(int streamReplicas) {
+        this.streamReplicas = streamReplicas;
+    }
+
+    public String getStorageType() {
+        return storageType;
+    }
+
+    public void setStorageType(String storageType) {
+        this.storageType = storageType;
+    }
+
+    /** The storage type as jnats names it. */
+    StorageType natsStorageType() {
+        return "memory".equalsIgnoreCase(storageType) ? StorageType.Memory : StorageType.File;
+    }
+
+    public ConsumerConfiguration getConsumerConfiguration() {
+        return consumerConfiguration;
+    }
+
+    public void setConsumerConfiguration(ConsumerConfiguration consumerConfiguration) {
+        this.consumerConfiguration = consumerConfiguration;
+    }
+
+    public int getBucketReplicas() {
+        return bucketReplicas;
+    }
+
+    public void setBucketReplicas(int bucketReplicas) {
+        this.bucketReplicas = bucketReplicas;
+    }
+
+    public long getMaxBucketBytes() {
+        return maxBucketBytes;
+    }
+
+    public void setMaxBucketBytes(long maxBucketBytes) {
+        this.maxBucketBytes = maxBucketBytes;
     }
 
     public boolean isCreateStream() {

@@ -71,6 +71,12 @@ public final class MsgHandlerConstants {
     @Metadata(label = "consumer", description = "The NATS reply subject of the message, when it has one.",
               javaType = "String")
     public static final String NATS_REPLY_TO = "CamelMsgHandlerNatsReplyTo";
+    @Metadata(label = "consumer", description = "How many times JetStream has delivered this message, this time "
+            + "included (1 the first time). Only with jetstream=true.", javaType = "long")
+    public static final String DELIVERY_COUNT = "CamelMsgHandlerDeliveryCount";
+    @Metadata(label = "consumer", description = "Whether JetStream delivers this message again (its delivery count "
+            + "is above 1). Only with jetstream=true.", javaType = "boolean")
+    public static final String REDELIVERED = "CamelMsgHandlerRedelivered";
 
     private MsgHandlerConstants() {
     }

@@ -144,12 +144,18 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     Outcome process(Message message) {
         Exchange exchange = createExchange(false);
         try {
-            exchange.setPattern(message.getReplyTo() != null ? ExchangePattern.InOut
-                    : getEndpoint().getExchangePattern());
+            // a JetStream message's reply subject is its ack subject, not a requester
+            boolean request = message.getReplyTo() != null && !message.isJetStream();
+            exchange.setPattern(request ? ExchangePattern.InOut : getEndpoint().getExchangePattern());
             org.apache.camel.Message in = exchange.getIn();
             in.setHeader(MsgHandlerConstants.SUBJECT, message.getSubject());
-            if (message.getReplyTo() != null) {
+            if (request) {
                 in.setHeader(MsgHandlerConstants.NATS_REPLY_TO, message.getReplyTo());
+            }
+            if (message.isJetStream()) {
+                long deliveries = message.metaData().deliveredCount();
+                in.setHeader(MsgHandlerConstants.DELIVERY_COUNT, deliveries);
+                in.setHeader(MsgHandlerConstants.REDELIVERED, deliveries > 1);
             }
             UnpackedEnvelope unpacked;
             try {
@@ -242,7 +248,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
      * correlation id, point reply_to_msg_id at the request, address the requester.
      */
     private void reply(Message request, Envelope requestEnvelope, Exchange exchange) {
-        String replySubject = request.getReplyTo() != null ? request.getReplyTo() : requestEnvelope.header().replyTo();
+        String replySubject = request.getReplyTo() != null && !request.isJetStream() ? request.getReplyTo()
+                : requestEnvelope.header().replyTo();
         if (replySubject == null || replySubject.isEmpty()) {
             LOG.debug("InOut exchange for msg id {} has nowhere to reply", requestEnvelope.header().msgId());
             return;

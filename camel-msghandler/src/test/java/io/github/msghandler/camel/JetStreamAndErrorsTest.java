@@ -6,6 +6,7 @@ import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +88,12 @@ class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
 
         orders.assertIsSatisfied(20_000);
         assertEquals(2, deliveries.get(), "delivered once more after the failure");
+        Exchange delivered = orders.getReceivedExchanges().get(0);
+        assertEquals(2L, delivered.getMessage().getHeader(MsgHandlerConstants.DELIVERY_COUNT));
+        assertEquals(true, delivered.getMessage().getHeader(MsgHandlerConstants.REDELIVERED));
+        // the message's reply subject is JetStream's ack subject, not a requester to answer
+        assertEquals(ExchangePattern.InOnly, delivered.getPattern());
+        assertNull(delivered.getMessage().getHeader(MsgHandlerConstants.NATS_REPLY_TO));
         assertEquals(sent.getMessage().getHeader(MsgHandlerConstants.MSG_ID),
                 orders.getReceivedExchanges().get(0).getMessage().getHeader(MsgHandlerConstants.MSG_ID));
     }

@@ -41,12 +41,18 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
     private final Connection connection;
     private final String bucket;
     private final Duration ttl;
+    private final int replicas;
+    private final StorageType storageType;
+    private final long maxBytes;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
 
     private ObjectStoreClaimCheckStore(Builder builder) {
         this.connection = Objects.requireNonNull(builder.connection, "connection");
         this.bucket = builder.bucket;
         this.ttl = builder.ttl;
+        this.replicas = builder.replicas;
+        this.storageType = builder.storageType;
+        this.maxBytes = builder.maxBytes;
     }
 
     public static Builder builder(Connection connection) {
@@ -175,7 +181,9 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
                 ObjectStoreManagement management = connection.objectStoreManagement();
                 if (!management.getBucketNames().contains(bucket)) {
                     management.create(ObjectStoreConfiguration.builder(bucket)
-                            .storageType(StorageType.File)
+                            .storageType(storageType)
+                            .replicas(replicas)
+                            .maxBucketSize(maxBytes)
                             .ttl(ttl)
                             .description("msghandler claim-check payloads")
                             .build());
@@ -199,6 +207,9 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
         private final Connection connection;
         private String bucket = DEFAULT_BUCKET;
         private Duration ttl = DEFAULT_TTL;
+        private int replicas = 1;
+        private StorageType storageType = StorageType.File;
+        private long maxBytes = -1;
 
         private Builder(Connection connection) {
             this.connection = connection;
@@ -216,6 +227,27 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
         /** TTL of a bucket this store creates; zero keeps payloads until deleted. Default 24 hours. */
         public Builder ttl(Duration ttl) {
             this.ttl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /** Servers of a cluster that hold a copy of a bucket this store creates: 1 (default), 3 or 5. */
+        public Builder replicas(int replicas) {
+            if (replicas < 1) {
+                throw new IllegalArgumentException("replicas must be at least 1, was " + replicas);
+            }
+            this.replicas = replicas;
+            return this;
+        }
+
+        /** Storage of a bucket this store creates; default file. */
+        public Builder storageType(StorageType storageType) {
+            this.storageType = Objects.requireNonNull(storageType, "storageType");
+            return this;
+        }
+
+        /** Most bytes a bucket this store creates may hold; -1 (default) means no limit. */
+        public Builder maxBytes(long maxBytes) {
+            this.maxBytes = maxBytes;
             return this;
         }
 
