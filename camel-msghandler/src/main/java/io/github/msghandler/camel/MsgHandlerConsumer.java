@@ -1,10 +1,11 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.BrokerException;
 import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.InvalidEnvelopeException;
-import io.github.msghandler.core.LinkFetchException;
+import io.github.msghandler.core.LinkRefusedException;
 import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PayloadIntegrityException;
+import io.github.msghandler.core.PayloadTooLargeException;
 import io.github.msghandler.core.Transport;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
@@ -19,7 +20,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +34,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A message that cannot be unpacked goes to the route's error handler (a dead letter channel receives it with
  * the raw body and the typed exception); the consumer keeps consuming. Under JetStream such a message is acked
- * when a dead letter channel took it, nak'ed for redelivery when the failure may pass (a file server that is
- * down), and terminated when the envelope itself is broken.
+ * when a dead letter channel took it, terminated when the message itself is at fault (a broken envelope, a payload
+ * that fails its checks), and nak'ed for redelivery on any other failure, which may pass (a file server that is
+ * down, a cluster electing a leader).
  */
 public class MsgHandlerConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerConsumer.class);
@@ -166,8 +167,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 if (exchange.getException() == null) {
                     return Outcome.DONE;   // a dead letter channel has it now
                 }
-                // an unreachable file server may come back; a broken envelope never mends
-                return isTransient(e) ? Outcome.FAILED : Outcome.REJECTED;
+                // a broken envelope never mends; anything else (a file server or cluster node that is down) may
+                return isBroken(e) ? Outcome.REJECTED : Outcome.FAILED;
             }
             getEndpoint().binding().populate(exchange, in, unpacked);
             getProcessor().process(exchange);
@@ -220,9 +221,14 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         return false;
     }
 
-    private static boolean isTransient(RuntimeException failure) {
-        return failure instanceof LinkFetchException || failure instanceof BrokerException
-                || failure instanceof UncheckedIOException;
+    /**
+     * Whether the message itself is at fault, so that delivering it again cannot help. Only these are terminated:
+     * an unexpected failure (a client library's surprise during a cluster failover, say) is redelivered instead,
+     * since terminating it would lose the message.
+     */
+    private static boolean isBroken(RuntimeException failure) {
+        return failure instanceof InvalidEnvelopeException || failure instanceof PayloadIntegrityException
+                || failure instanceof PayloadTooLargeException || failure instanceof LinkRefusedException;
     }
 
     /**

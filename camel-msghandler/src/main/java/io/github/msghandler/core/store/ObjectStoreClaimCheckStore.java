@@ -86,10 +86,11 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
         try {
             info(object);
             connection.objectStore(object.bucket()).get(object.objectName(), target);
-        } catch (IllegalStateException e) {
-            // jnats's own checks of what it read: chunk count, size, digest
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // jnats's own checks of what it read (chunk count, size, digest) also fail when a chunk did not come
+            // in time, as while a cluster elects a new leader for the bucket: worth another attempt
             throw new LinkDownloadException("Object Store object '" + object.objectName() + "' read back wrong: "
-                    + e.getMessage(), false, e);
+                    + e.getMessage(), true, e);
         } catch (JetStreamApiException e) {
             throw new LinkDownloadException("Object Store answered: " + e.getMessage(), isTransient(e), e);
         } catch (InterruptedException e) {
