@@ -82,6 +82,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "linkreadtimeout":
         case "linkReadTimeout": getOrCreateConfiguration(target).setLinkReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "manualack":
+        case "manualAck": getOrCreateConfiguration(target).setManualAck(property(camelContext, boolean.class, value)); return true;
         case "maxbucketbytes":
         case "maxBucketBytes": getOrCreateConfiguration(target).setMaxBucketBytes(property(camelContext, long.class, value)); return true;
         case "maxdelay":
@@ -237,6 +239,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "linkreadtimeout":
         case "linkReadTimeout": return long.class;
+        case "manualack":
+        case "manualAck": return boolean.class;
         case "maxbucketbytes":
         case "maxBucketBytes": return long.class;
         case "maxdelay":
@@ -393,6 +397,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "linkreadtimeout":
         case "linkReadTimeout": return getOrCreateConfiguration(target).getLinkReadTimeout();
+        case "manualack":
+        case "manualAck": return getOrCreateConfiguration(target).isManualAck();
         case "maxbucketbytes":
         case "maxBucketBytes": return getOrCreateConfiguration(target).getMaxBucketBytes();
         case "maxdelay":

@@ -76,6 +76,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "linkreadtimeout":
         case "linkReadTimeout": target.getConfiguration().setLinkReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "manualack":
+        case "manualAck": target.getConfiguration().setManualAck(property(camelContext, boolean.class, value)); return true;
         case "maxbucketbytes":
         case "maxBucketBytes": target.getConfiguration().setMaxBucketBytes(property(camelContext, long.class, value)); return true;
         case "maxdelay":
@@ -232,6 +234,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "linkreadtimeout":
         case "linkReadTimeout": return long.class;
+        case "manualack":
+        case "manualAck": return boolean.class;
         case "maxbucketbytes":
         case "maxBucketBytes": return long.class;
         case "maxdelay":
@@ -389,6 +393,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "linkreadtimeout":
         case "linkReadTimeout": return target.getConfiguration().getLinkReadTimeout();
+        case "manualack":
+        case "manualAck": return target.getConfiguration().isManualAck();
         case "maxbucketbytes":
         case "maxBucketBytes": return target.getConfiguration().getMaxBucketBytes();
         case "maxdelay":

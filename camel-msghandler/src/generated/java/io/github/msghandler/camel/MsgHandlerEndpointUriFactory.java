@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(81);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -52,6 +52,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("jetstream");
         props.add("lazyStartProducer");
         props.add("linkReadTimeout");
+        props.add("manualAck");
         props.add("maxBucketBytes");
         props.add("maxDelay");
         props.add("maxDeliver");

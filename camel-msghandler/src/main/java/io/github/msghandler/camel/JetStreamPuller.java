@@ -141,7 +141,11 @@ final class JetStreamPuller {
             }
             // a batch already fetched is finished even while stopping, so nothing waits for its ack wait
             for (Message message : batch) {
-                switch (processor.apply(message)) {
+                MsgHandlerConsumer.Outcome outcome = processor.apply(message);
+                if (configuration.isManualAck() && (outcome == MsgHandlerConsumer.Outcome.DONE || answered(message))) {
+                    continue;   // the route answers, or already did
+                }
+                switch (outcome) {
                     case DONE:
                         acknowledge(message);
                         break;
@@ -153,6 +157,11 @@ final class JetStreamPuller {
                 }
             }
         }
+    }
+
+    /** Whether the route gave the message a final answer (ack, nak or term; in-progress is not one). */
+    private static boolean answered(Message message) {
+        return message.lastAck() != null && message.lastAck().terminal;
     }
 
     /**

@@ -381,6 +381,15 @@ public class MsgHandlerConfiguration implements Cloneable {
     private ConsumerConfiguration consumerConfiguration;
 
     /**
+     * The route answers JetStream itself, through the JetStreamAck in the CamelMsgHandlerAckHandle header (ack,
+     * nak, nakWithDelay, term, inProgress), for work that finishes later; the consumer then acks nothing, and
+     * answers only a failed exchange the route has not answered. false (default): the consumer acks each message
+     * after its exchange completed.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "false")
+    private boolean manualAck;
+
+    /**
      * How many times JetStream delivers a message before giving up on it; -1 means no limit.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "-1")
@@ -914,6 +923,14 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setDurableName(String durableName) {
         this.durableName = durableName;
+    }
+
+    public boolean isManualAck() {
+        return manualAck;
+    }
+
+    public void setManualAck(boolean manualAck) {
+        this.manualAck = manualAck;
     }
 
     public int getStreamReplicas() {

@@ -77,6 +77,9 @@ public final class MsgHandlerConstants {
     @Metadata(label = "consumer", description = "Whether JetStream delivers this message again (its delivery count "
             + "is above 1). Only with jetstream=true.", javaType = "boolean")
     public static final String REDELIVERED = "CamelMsgHandlerRedelivered";
+    @Metadata(label = "consumer", description = "With manualAck=true, the handle the route answers JetStream with: "
+            + "ack, nak, nakWithDelay, term or inProgress.", javaType = "io.github.msghandler.camel.JetStreamAck")
+    public static final String ACK_HANDLE = "CamelMsgHandlerAckHandle";
 
     private MsgHandlerConstants() {
     }

@@ -24,6 +24,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -53,6 +55,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     private Dispatcher dispatcher;
     private ExecutorService workers;
     private JetStreamPuller jetStreamPuller;
+    /** Sends JetStream's in-progress acks while a message's links are fetched. */
+    private ScheduledExecutorService inProgressTimer;
 
     public MsgHandlerConsumer(MsgHandlerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -69,6 +73,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         MsgHandlerEndpoint endpoint = getEndpoint();
         MsgHandlerConfiguration configuration = endpoint.getConfiguration();
         if (configuration.isJetstream()) {
+            inProgressTimer = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "msghandler-in-progress-" + endpoint.getSubject());
             jetStreamPuller = new JetStreamPuller(this::process, endpoint.getCamelContext().getExecutorServiceManager(),
                     endpoint.connection(), endpoint.getSubject(), configuration);
             jetStreamPuller.start();
@@ -109,6 +115,10 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         if (jetStreamPuller != null) {
             jetStreamPuller.stop();
             jetStreamPuller = null;
+        }
+        if (inProgressTimer != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(inProgressTimer);
+            inProgressTimer = null;
         }
         super.doStop();
     }
@@ -157,10 +167,13 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 long deliveries = message.metaData().deliveredCount();
                 in.setHeader(MsgHandlerConstants.DELIVERY_COUNT, deliveries);
                 in.setHeader(MsgHandlerConstants.REDELIVERED, deliveries > 1);
+                if (getEndpoint().getConfiguration().isManualAck()) {
+                    in.setHeader(MsgHandlerConstants.ACK_HANDLE, new JetStreamAck(message));
+                }
             }
             UnpackedEnvelope unpacked;
             try {
-                unpacked = MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
+                unpacked = unpack(message);
             } catch (RuntimeException e) {
                 in.setBody(message.getData());
                 routeToErrorHandler(exchange, e);
@@ -191,6 +204,24 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             return Outcome.FAILED;
         } finally {
             releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * smartunpack; for a JetStream message it also tells JetStream every half ackWait that the message is in
+     * progress, since fetching a large link can outlast ackWait, after which JetStream would deliver it again.
+     */
+    private UnpackedEnvelope unpack(Message message) {
+        if (inProgressTimer == null || !message.isJetStream()) {
+            return MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
+        }
+        long every = Math.max(100, getEndpoint().getConfiguration().getAckWait() / 2);
+        ScheduledFuture<?> inProgress = inProgressTimer.scheduleAtFixedRate(message::inProgress, every, every,
+                TimeUnit.MILLISECONDS);
+        try {
+            return MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
+        } finally {
+            inProgress.cancel(false);
         }
     }
 
