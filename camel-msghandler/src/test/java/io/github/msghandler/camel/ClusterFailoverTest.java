@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * every payload that went by link arrives byte for byte.
  */
 class ClusterFailoverTest extends CamelTestSupport {
-    private static final int MESSAGES = 1_000;
-    /** Every this many messages one carries a 1 MB binary, which goes by link into the R3 bucket. */
-    private static final int LINK_EVERY = 40;
+    private static final int MESSAGES = 10_000;
+    /** Every this many messages one carries a 1 MB binary, which goes by link into the R3 bucket (1 GB in all). */
+    private static final int LINK_EVERY = 10;
     private static final int MB = 1024 * 1024;
     private static final String STREAM = "MSGHANDLER_cluster_orders";
 
