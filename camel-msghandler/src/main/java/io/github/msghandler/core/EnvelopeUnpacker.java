@@ -32,11 +32,10 @@ final class EnvelopeUnpacker {
                         options.linkSslContext()),
                         connection);
         RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
-        Fetch fetch = new Fetch(downloader, fetcher);
         List<ReceivedPayload> received = new ArrayList<>(envelope.payloads().size());
         try {
             for (int i = 0; i < envelope.payloads().size(); i++) {
-                received.add(receive(envelope.payloads().get(i), "payloads[" + i + "]", fetch, options));
+                received.add(receive(envelope.payloads().get(i), "payloads[" + i + "]", fetcher, options));
             }
         } catch (RuntimeException e) {
             try {
@@ -49,11 +48,7 @@ final class EnvelopeUnpacker {
         return new UnpackedEnvelope(envelope, received);
     }
 
-    /** How link payloads are fetched: the downloader, and the same with retries. */
-    private record Fetch(LinkDownloader downloader, RetryingFetcher withRetries) {
-    }
-
-    private static ReceivedPayload receive(WirePayload wire, String path, Fetch fetcher,
+    private static ReceivedPayload receive(WirePayload wire, String path, RetryingFetcher fetcher,
                                           UnpackOptions options) {
         requireShaText(wire, path);
         if (wire.size() > options.maxPayloadSize()) {
@@ -95,7 +90,7 @@ final class EnvelopeUnpacker {
         return PayloadContent.ofBytes(bytes);
     }
 
-    private static PayloadContent fetch(WirePayload wire, Fetch fetcher, UnpackOptions options)
+    private static PayloadContent fetch(WirePayload wire, RetryingFetcher fetcher, UnpackOptions options)
             throws IOException {
         URI link = options.linkPolicy().check(wire.data());
         boolean sourceVerifies = sourceVerifies(wire, link, fetcher.downloader());
@@ -103,7 +98,7 @@ final class EnvelopeUnpacker {
         SpoolTarget target = new SpoolTarget(wire.dataname(), wire.size(), toFile, options.spoolDirectory(),
                 !sourceVerifies);
         try {
-            fetcher.withRetries().fetch(link, target);
+            fetcher.fetch(link, target);
             verify(wire, target.count(), sourceVerifies ? wire.sha256() : target.sha256());
             return target.content();
         } catch (RuntimeException | IOException e) {

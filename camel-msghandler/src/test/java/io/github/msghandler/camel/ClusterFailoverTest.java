@@ -119,13 +119,8 @@ class ClusterFailoverTest extends CamelTestSupport {
                 }
             }
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (processed.size() < MESSAGES && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-
-        Set<String> missing = new java.util.TreeSet<>(sent.keySet());
-        missing.removeAll(processed.keySet());
+        Set<String> missing = MsgHandlerTestSupport.missingAfterWaiting(sent.keySet(), processed.keySet(),
+                Duration.ofMinutes(2));
         System.out.printf("RELIABILITY cluster-failover: sent=%d received=%d lost=%d deliveries=%d "
                         + "duplicates-filtered=%d first-send-after-leader-kill=%.2fs "
                         + "first-send-after-connected-node-kill=%.2fs seconds=%.1f%n", MESSAGES, processed.size(),

@@ -93,10 +93,6 @@ class CompetingConsumersTest {
         return camel;
     }
 
-    private static Set<String> send(String uri, int count) throws Exception {
-        return send(uri, 0, count);
-    }
-
     /** Sends "job from" to "job to - 1", each after the previous one's exchange completed. */
     private static Set<String> send(String uri, int from, int to) throws Exception {
         Set<String> sent = new TreeSet<>();
@@ -113,67 +109,59 @@ class CompetingConsumersTest {
         return sent;
     }
 
-    private static void awaitAll(Set<String> sent, Tally tally, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!tally.perBody.keySet().containsAll(sent) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+    /** The three competing CamelContexts; closing closes them all. */
+    private record Members(List<CamelContext> contexts) implements AutoCloseable {
+        static Members start(String uri, Tally tally, long pauseMillis) throws Exception {
+            Members members = new Members(new ArrayList<>());
+            try {
+                for (int i = 0; i < MEMBERS; i++) {
+                    members.contexts.add(member(i, uri, tally, pauseMillis));
+                }
+                return members;
+            } catch (Exception e) {
+                members.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            contexts.forEach(CamelContext::stop);
         }
     }
 
-    private static Set<String> missing(Set<String> sent, Tally tally) {
-        Set<String> missing = new TreeSet<>(sent);
-        missing.removeAll(tally.perBody.keySet());
-        return missing;
+    /** Three members share a flow: every message arrives, each is processed once, each member takes part. */
+    private static void assertEachMessageProcessedOnce(String label, String consumer, String producer,
+                                                       long pauseMillis) throws Exception {
+        Tally tally = new Tally();
+        try (Members members = Members.start(consumer, tally, pauseMillis)) {
+            Set<String> sent = send(producer, 0, MESSAGES);
+            Set<String> missing = MsgHandlerTestSupport.missingAfterWaiting(sent, tally.perBody.keySet(),
+                    Duration.ofMinutes(1));
+            System.out.printf("RELIABILITY %s: sent=%d lost=%d duplicates=%d spread=%s%n", label, MESSAGES,
+                    missing.size(), tally.duplicates(), tally.spread());
+            assertEquals(Set.of(), missing);
+            assertEquals(0, tally.duplicates(), "each message processed once between the three");
+            tally.spread().forEach(share -> assertTrue(share > 0, "every member took part: " + tally.spread()));
+        }
     }
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void threeContextsOnOneDurableConsumerProcessEveryMessageOnce() throws Exception {
-        Tally tally = new Tally();
-        String consumer = clusterUri("compete.durable", "jetstream=true&createStream=true&streamReplicas=3"
-                + "&durableName=shared&fetchBatchSize=10");
-        List<CamelContext> members = new ArrayList<>();
-        try {
-            for (int i = 0; i < MEMBERS; i++) {
-                members.add(member(i, consumer, tally, 1));
-            }
-            Set<String> sent = send(clusterUri("compete.durable", "jetstream=true"), MESSAGES);
-            awaitAll(sent, tally, Duration.ofMinutes(1));
-            System.out.printf("RELIABILITY cluster-competing-jetstream: sent=%d lost=%d duplicates=%d spread=%s%n",
-                    MESSAGES, missing(sent, tally).size(), tally.duplicates(), tally.spread());
-            assertEquals(Set.of(), missing(sent, tally));
-            assertEquals(0, tally.duplicates(), "each message processed once between the three");
-            tally.spread().forEach(share -> assertTrue(share > 0, "every member took part: " + tally.spread()));
-        } finally {
-            for (CamelContext member : members) {
-                member.close();
-            }
-        }
+        assertEachMessageProcessedOnce("cluster-competing-jetstream",
+                clusterUri("compete.durable", "jetstream=true&createStream=true&streamReplicas=3"
+                        + "&durableName=shared&fetchBatchSize=10"),
+                clusterUri("compete.durable", "jetstream=true"), 1);
     }
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void threeContextsInOneQueueGroupProcessEveryMessageOnce() throws Exception {
-        Tally tally = new Tally();
-        String consumer = clusterUri("compete.queue", "queueName=workers");
-        List<CamelContext> members = new ArrayList<>();
-        try {
-            for (int i = 0; i < MEMBERS; i++) {
-                members.add(member(i, consumer, tally, 0));
-            }
-            // confirmed sends: the sender goes no faster than the cluster takes the messages, so nobody overflows
-            Set<String> sent = send(clusterUri("compete.queue", "confirmPublish=true"), MESSAGES);
-            awaitAll(sent, tally, Duration.ofMinutes(1));
-            System.out.printf("RELIABILITY cluster-competing-queue-group: sent=%d lost=%d duplicates=%d spread=%s%n",
-                    MESSAGES, missing(sent, tally).size(), tally.duplicates(), tally.spread());
-            assertEquals(Set.of(), missing(sent, tally));
-            assertEquals(0, tally.duplicates(), "each message processed once between the three");
-            tally.spread().forEach(share -> assertTrue(share > 0, "every member took part: " + tally.spread()));
-        } finally {
-            for (CamelContext member : members) {
-                member.close();
-            }
-        }
+        // confirmed sends: the sender goes no faster than the cluster takes the messages, so nobody overflows
+        assertEachMessageProcessedOnce("cluster-competing-queue-group",
+                clusterUri("compete.queue", "queueName=workers"),
+                clusterUri("compete.queue", "confirmPublish=true"), 0);
     }
 
     @Test
@@ -182,25 +170,18 @@ class CompetingConsumersTest {
         Tally tally = new Tally();
         String consumer = clusterUri("compete.abrupt", "jetstream=true&createStream=true&streamReplicas=3"
                 + "&durableName=abrupt&fetchBatchSize=20&ackWait=2000");
-        List<CamelContext> members = new ArrayList<>();
-        try {
-            for (int i = 0; i < MEMBERS; i++) {
-                // each message takes a while, so the dying member holds fetched, unacknowledged messages
-                members.add(member(i, consumer, tally, 5));
-            }
+        // each message takes a while, so the dying member holds fetched, unacknowledged messages
+        try (Members members = Members.start(consumer, tally, 5)) {
             String producer = clusterUri("compete.abrupt", "jetstream=true");
-            Set<String> sent = new TreeSet<>(send(producer, MESSAGES / 3));
+            Set<String> sent = new TreeSet<>(send(producer, 0, MESSAGES / 3));
             // no graceful stop: the member's connection is gone under it, its acks can no longer reach JetStream
-            members.get(2).getEndpoint(consumer, MsgHandlerEndpoint.class).connection().close();
+            members.contexts().get(2).getEndpoint(consumer, MsgHandlerEndpoint.class).connection().close();
             sent.addAll(send(producer, MESSAGES / 3, MESSAGES));
-            awaitAll(sent, tally, Duration.ofMinutes(1));
+            Set<String> missing = MsgHandlerTestSupport.missingAfterWaiting(sent, tally.perBody.keySet(),
+                    Duration.ofMinutes(1));
             System.out.printf("RELIABILITY cluster-member-dies: sent=%d lost=%d redelivered-and-processed-again=%d "
-                    + "spread=%s%n", MESSAGES, missing(sent, tally).size(), tally.duplicates(), tally.spread());
-            assertEquals(Set.of(), missing(sent, tally), "what the dead member had not acked went to the others");
-        } finally {
-            for (CamelContext member : members) {
-                member.close();
-            }
+                    + "spread=%s%n", MESSAGES, missing.size(), tally.duplicates(), tally.spread());
+            assertEquals(Set.of(), missing, "what the dead member had not acked went to the others");
         }
     }
 }

@@ -32,6 +32,11 @@ public final class RetryingFetcher {
     /**
      * @throws LinkFetchException naming the URL, the attempts and the last cause, once retrying is over
      */
+    /** The downloader each attempt uses, for asking about a link without fetching it. */
+    public LinkDownloader downloader() {
+        return downloader;
+    }
+
     public void fetch(URI link, AttemptTarget target) {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= backoff.maxRetries(); attempt++) {
