@@ -77,6 +77,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "fileserverSslContextParameters": getOrCreateConfiguration(target).setFileserverSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "fileserverurl":
         case "fileserverUrl": getOrCreateConfiguration(target).setFileserverUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": getOrCreateConfiguration(target).setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "jetstream": getOrCreateConfiguration(target).setJetstream(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -234,6 +236,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "fileserverSslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "fileserverurl":
         case "fileserverUrl": return java.lang.String.class;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "jetstream": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -392,6 +396,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "fileserverSslContextParameters": return getOrCreateConfiguration(target).getFileserverSslContextParameters();
         case "fileserverurl":
         case "fileserverUrl": return getOrCreateConfiguration(target).getFileserverUrl();
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return getOrCreateConfiguration(target).getHeaderFilterStrategy();
         case "jetstream": return getOrCreateConfiguration(target).isJetstream();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

@@ -71,6 +71,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fileserverSslContextParameters": target.getConfiguration().setFileserverSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "fileserverurl":
         case "fileserverUrl": target.getConfiguration().setFileserverUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
         case "jetstream": target.getConfiguration().setJetstream(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -229,6 +231,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fileserverSslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "fileserverurl":
         case "fileserverUrl": return java.lang.String.class;
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
         case "jetstream": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -388,6 +392,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fileserverSslContextParameters": return target.getConfiguration().getFileserverSslContextParameters();
         case "fileserverurl":
         case "fileserverUrl": return target.getConfiguration().getFileserverUrl();
+        case "headerfilterstrategy":
+        case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
         case "jetstream": return target.getConfiguration().isJetstream();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(81);
+        Set<String> props = new HashSet<>(82);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -49,6 +49,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("fetchBatchSize");
         props.add("fileserverSslContextParameters");
         props.add("fileserverUrl");
+        props.add("headerFilterStrategy");
         props.add("jetstream");
         props.add("lazyStartProducer");
         props.add("linkReadTimeout");

@@ -10,8 +10,11 @@ import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.WirePayload;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -30,7 +33,8 @@ import java.util.function.Function;
  * payloads {@link ExchangePayloads} makes of the body and attachments. In: every envelope field as a header; one
  * payload as the body (with its payload headers and {@code CamelFileName} = dataname), several as a
  * {@code List<Message>} that {@code .split(body())} turns into one exchange per payload. A body is the
- * {@link ReceivedPayload} itself, which {@link ReceivedPayloadConverters} decode when the route asks.
+ * {@link ReceivedPayload} itself, which {@link ReceivedPayloadConverters} decode when the route asks. Other Camel
+ * headers travel as NATS message headers, both ways, as far as the endpoint's {@link HeaderFilterStrategy} lets them.
  */
 final class ExchangeBinding {
     /**
@@ -68,6 +72,7 @@ final class ExchangeBinding {
 
     private final PackOptions endpointOptions;
     private final ExchangePayloads payloads;
+    private final HeaderFilterStrategy headerFilter;
 
     ExchangeBinding(MsgHandlerConfiguration configuration, Connection connection, ClaimCheckStore store) {
         this.endpointOptions = PackOptions.builder()
@@ -88,10 +93,15 @@ final class ExchangeBinding {
                         .build())
                 .build();
         this.payloads = new ExchangePayloads(configuration);
+        this.headerFilter = configuration.getHeaderFilterStrategy();
     }
 
-    /** The envelope of an outgoing exchange, with the given msg id; records what was sent in its headers. */
-    PackResult pack(String subject, Exchange exchange, String msgId) {
+    /**
+     * The NATS message of an outgoing exchange: its envelope, with the given msg id, and the headers that pass the
+     * filter. Records what was sent in the exchange's headers.
+     */
+    io.nats.client.Message outgoing(String subject, Exchange exchange, String msgId) throws CamelExchangeException {
+        Headers natsHeaders = natsHeaders(exchange);
         EnvelopeHeader header = outgoingHeader(exchange.getMessage()).msgId(msgId).build();
         PackResult packed = pack(subject, exchange, header);
         Message message = exchange.getMessage();
@@ -100,14 +110,15 @@ final class ExchangeBinding {
         message.setHeader(MsgHandlerConstants.TIMESTAMP, packed.envelope().header().timestamp());
         message.setHeader(MsgHandlerConstants.TRANSPORTS, packed.envelope().payloads().stream()
                 .map(p -> p.transport().wireName()).toList());
-        return packed;
+        return packed.toNatsMessage(natsHeaders);
     }
 
     /**
      * Section 8: the reply to a request keeps its correlation id, points reply_to_msg_id at it, names its subject
      * as reply_to and its sender as the receiver.
      */
-    PackResult packReply(String subject, Exchange exchange, Envelope request) {
+    io.nats.client.Message reply(String subject, Exchange exchange, Envelope request) throws CamelExchangeException {
+        Headers natsHeaders = natsHeaders(exchange);
         EnvelopeHeader header = outgoingHeader(exchange.getMessage())
                 .correlationId(request.header().correlationId())
                 .replyToMsgId(request.header().msgId())
@@ -115,7 +126,7 @@ final class ExchangeBinding {
                 .receiverName(request.header().senderName())
                 .receiverId(request.header().senderId())
                 .build();
-        return pack(subject, exchange, header);
+        return pack(subject, exchange, header).toNatsMessage(natsHeaders);
     }
 
     private PackResult pack(String subject, Exchange exchange, EnvelopeHeader header) {
@@ -143,8 +154,61 @@ final class ExchangeBinding {
         return header;
     }
 
-    /** A received envelope into a Camel message: its fields as headers, its payloads as the body. */
-    void populate(Exchange exchange, Message target, UnpackedEnvelope unpacked) {
+    /**
+     * The message's headers that pass the filter, as NATS headers: a collection or array as several values, anything
+     * else converted to text. A header NATS cannot carry (a name with a colon or a space, a value with a line break)
+     * fails the exchange, named.
+     */
+    private Headers natsHeaders(Exchange exchange) throws CamelExchangeException {
+        Headers headers = new Headers();
+        for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
+            String name = header.getKey();
+            Object value = header.getValue();
+            if (value == null || headerFilter.applyFilterToCamelHeaders(name, value, exchange)) {
+                continue;
+            }
+            try {
+                if (value instanceof Iterable<?> values) {
+                    for (Object element : values) {
+                        addText(headers, name, element, exchange);
+                    }
+                } else if (value instanceof Object[] values) {
+                    for (Object element : values) {
+                        addText(headers, name, element, exchange);
+                    }
+                } else {
+                    addText(headers, name, value, exchange);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CamelExchangeException("header '" + name + "' cannot travel as a NATS header: "
+                        + e.getMessage(), exchange, e);
+            }
+        }
+        return headers;
+    }
+
+    private static void addText(Headers headers, String name, Object value, Exchange exchange) {
+        String text = value instanceof String s ? s
+                : exchange.getContext().getTypeConverter().convertTo(String.class, exchange, value);
+        if (text != null) {
+            headers.add(name, text);
+        }
+    }
+
+    /**
+     * A received NATS message into a Camel message: the NATS headers that pass the filter (one value as a String,
+     * several as a List), the envelope's fields as headers, its payloads as the body.
+     */
+    void populate(Exchange exchange, Message target, io.nats.client.Message natsMessage, UnpackedEnvelope unpacked) {
+        Headers natsHeaders = natsMessage.getHeaders();
+        if (natsHeaders != null) {
+            natsHeaders.forEach((name, values) -> {
+                Object value = values.size() == 1 ? values.get(0) : List.copyOf(values);
+                if (!headerFilter.applyFilterToExternalHeaders(name, value, exchange)) {
+                    target.setHeader(name, value);
+                }
+            });
+        }
         EnvelopeHeader header = unpacked.envelope().header();
         for (HeaderField field : FIELDS) {
             target.setHeader(field.camelHeader(), field.value().apply(header));

@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -517,7 +518,14 @@ public class MsgHandlerConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private ClaimCheckStore claimCheckStore;
 
-    /** A copy that an endpoint can change without touching the component's defaults. */
+    /**
+     * Which Camel headers travel as NATS message headers, and which NATS headers become Camel headers. The default
+     * (MsgHandlerHeaderFilterStrategy) keeps out, in both directions, every header whose name starts with Camel or
+     * org.apache.camel. in any letter case (Camel's internal headers and our envelope headers) and Nats-Msg-Id.
+     */
+    @UriParam(label = "common,advanced")
+    private HeaderFilterStrategy headerFilterStrategy = new MsgHandlerHeaderFilterStrategy();
+
     /** The NATS servers to connect to, one URL each: the servers option, else brokerUrl. */
     List<String> serverUrls() {
         String list = servers != null && !servers.isBlank() ? servers : brokerUrl;
@@ -525,6 +533,7 @@ public class MsgHandlerConfiguration implements Cloneable {
                 : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** A copy that an endpoint can change without touching the component's defaults. */
     public MsgHandlerConfiguration copy() {
         try {
             return (MsgHandlerConfiguration) clone();
@@ -1144,5 +1153,13 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setClaimCheckStore(ClaimCheckStore claimCheckStore) {
         this.claimCheckStore = claimCheckStore;
+    }
+
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
     }
 }

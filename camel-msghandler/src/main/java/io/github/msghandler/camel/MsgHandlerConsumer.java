@@ -13,6 +13,7 @@ import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExchangePropertyKey;
@@ -183,7 +184,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 // a broken envelope never mends; anything else (a file server or cluster node that is down) may
                 return isBroken(e) ? Outcome.REJECTED : Outcome.FAILED;
             }
-            getEndpoint().binding().populate(exchange, in, unpacked);
+            getEndpoint().binding().populate(exchange, in, message, unpacked);
             getProcessor().process(exchange);
             if (exchange.getException() == null && exchange.getPattern().isOutCapable()) {
                 reply(message, unpacked.envelope(), exchange);
@@ -284,14 +285,13 @@ public class MsgHandlerConsumer extends DefaultConsumer {
      * Section 8: answer on the NATS reply subject when there is one, else on the envelope's reply_to; keep the
      * correlation id, point reply_to_msg_id at the request, address the requester.
      */
-    private void reply(Message request, Envelope requestEnvelope, Exchange exchange) {
+    private void reply(Message request, Envelope requestEnvelope, Exchange exchange) throws CamelExchangeException {
         String replySubject = request.getReplyTo() != null && !request.isJetStream() ? request.getReplyTo()
                 : requestEnvelope.header().replyTo();
         if (replySubject == null || replySubject.isEmpty()) {
             LOG.debug("InOut exchange for msg id {} has nowhere to reply", requestEnvelope.header().msgId());
             return;
         }
-        getEndpoint().connection().publish(getEndpoint().binding().packReply(replySubject, exchange, requestEnvelope)
-                .toNatsMessage());
+        getEndpoint().connection().publish(getEndpoint().binding().reply(replySubject, exchange, requestEnvelope));
     }
 }

@@ -91,8 +91,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             MsgHandlerEndpoint endpoint = getEndpoint();
-            Message message = endpoint.binding().pack(endpoint.getSubject(), exchange, msgIdFor(exchange))
-                    .toNatsMessage();
+            Message message = endpoint.binding().outgoing(endpoint.getSubject(), exchange, msgIdFor(exchange));
             if (exchange.getPattern().isOutCapable()) {
                 return request(exchange, message, callback);
             } else if (endpoint.getConfiguration().isJetstream()) {
@@ -209,7 +208,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
                 UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
-                getEndpoint().binding().populate(exchange, exchange.getMessage(), unpacked);
+                getEndpoint().binding().populate(exchange, exchange.getMessage(), answer, unpacked);
                 return null;
             }
             if (failure instanceof TimeoutException

@@ -40,9 +40,17 @@ public final class PackResult {
      * the msg id so that JetStream can drop duplicates (wire format section 1).
      */
     public Message toNatsMessage() {
+        return toNatsMessage(new Headers());
+    }
+
+    /**
+     * As {@link #toNatsMessage()}, carrying the given headers too; {@code Nats-Msg-Id} is always this envelope's.
+     * Headers stay optional on the wire: a receiver never needs them to decode the envelope.
+     */
+    public Message toNatsMessage(Headers headers) {
         return NatsMessage.builder()
                 .subject(envelope.header().sendTo())
-                .headers(new Headers().put(NATS_MSG_ID, envelope.header().msgId()))
+                .headers(headers.put(NATS_MSG_ID, envelope.header().msgId()))
                 .data(json)
                 .build();
     }
