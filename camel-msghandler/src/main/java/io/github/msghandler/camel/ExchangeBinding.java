@@ -96,12 +96,8 @@ final class ExchangeBinding {
         this.headerFilter = configuration.getHeaderFilterStrategy();
     }
 
-    /**
-     * The NATS message of an outgoing exchange: its envelope, with the given msg id, and the headers that pass the
-     * filter. Records what was sent in the exchange's headers.
-     */
-    io.nats.client.Message outgoing(String subject, Exchange exchange, String msgId) throws CamelExchangeException {
-        Headers natsHeaders = natsHeaders(exchange);
+    /** The envelope of an outgoing exchange, with the given msg id; records what was sent in its headers. */
+    PackResult pack(String subject, Exchange exchange, String msgId) {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage()).msgId(msgId).build();
         PackResult packed = pack(subject, exchange, header);
         Message message = exchange.getMessage();
@@ -110,15 +106,19 @@ final class ExchangeBinding {
         message.setHeader(MsgHandlerConstants.TIMESTAMP, packed.envelope().header().timestamp());
         message.setHeader(MsgHandlerConstants.TRANSPORTS, packed.envelope().payloads().stream()
                 .map(p -> p.transport().wireName()).toList());
-        return packed.toNatsMessage(natsHeaders);
+        return packed;
+    }
+
+    /** The NATS message that carries a packed envelope, with the exchange's headers that pass the filter. */
+    io.nats.client.Message toNatsMessage(PackResult packed, Exchange exchange) throws CamelExchangeException {
+        return packed.toNatsMessage(natsHeaders(exchange));
     }
 
     /**
      * Section 8: the reply to a request keeps its correlation id, points reply_to_msg_id at it, names its subject
      * as reply_to and its sender as the receiver.
      */
-    io.nats.client.Message reply(String subject, Exchange exchange, Envelope request) throws CamelExchangeException {
-        Headers natsHeaders = natsHeaders(exchange);
+    PackResult packReply(String subject, Exchange exchange, Envelope request) {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage())
                 .correlationId(request.header().correlationId())
                 .replyToMsgId(request.header().msgId())
@@ -126,7 +126,7 @@ final class ExchangeBinding {
                 .receiverName(request.header().senderName())
                 .receiverId(request.header().senderId())
                 .build();
-        return pack(subject, exchange, header).toNatsMessage(natsHeaders);
+        return pack(subject, exchange, header);
     }
 
     private PackResult pack(String subject, Exchange exchange, EnvelopeHeader header) {

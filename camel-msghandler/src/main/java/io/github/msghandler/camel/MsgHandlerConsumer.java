@@ -176,6 +176,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             try {
                 unpacked = unpack(message);
             } catch (RuntimeException e) {
+                getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
                 in.setBody(message.getData());
                 routeToErrorHandler(exchange, e);
                 if (exchange.getException() == null) {
@@ -184,12 +185,14 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 // a broken envelope never mends; anything else (a file server or cluster node that is down) may
                 return isBroken(e) ? Outcome.REJECTED : Outcome.FAILED;
             }
+            getEndpoint().metrics().received(unpacked.envelope());
             getEndpoint().binding().populate(exchange, in, message, unpacked);
             getProcessor().process(exchange);
             if (exchange.getException() == null && exchange.getPattern().isOutCapable()) {
                 reply(message, unpacked.envelope(), exchange);
             }
             if (exchange.getException() != null) {
+                getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
                 getExceptionHandler().handleException("msghandler: processing the message on '"
                         + message.getSubject() + "' failed", exchange, exchange.getException());
                 // a payload that does not parse as its type, found when the route converted it, never mends either
@@ -200,6 +203,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             }
             return Outcome.DONE;
         } catch (Exception e) {
+            getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
             getExceptionHandler().handleException("msghandler: processing the message on '" + message.getSubject()
                     + "' failed", exchange, e);
             return Outcome.FAILED;
@@ -292,6 +296,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             LOG.debug("InOut exchange for msg id {} has nowhere to reply", requestEnvelope.header().msgId());
             return;
         }
-        getEndpoint().connection().publish(getEndpoint().binding().reply(replySubject, exchange, requestEnvelope));
+        ExchangeBinding binding = getEndpoint().binding();
+        getEndpoint().connection().publish(binding.toNatsMessage(
+                binding.packReply(replySubject, exchange, requestEnvelope), exchange));
     }
 }

@@ -51,6 +51,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     private ClaimCheckStore store;
     private UnpackOptions unpackOptions;
     private ExchangeBinding binding;
+    private EndpointMetrics metrics = EndpointMetrics.NONE;
 
     public MsgHandlerEndpoint(String uri, MsgHandlerComponent component, String subject,
                               MsgHandlerConfiguration configuration) {
@@ -87,6 +88,7 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         }
         SSLContext fileserverTls = configuration.getFileserverSslContextParameters() == null ? null
                 : configuration.getFileserverSslContextParameters().createSSLContext(getCamelContext());
+        metrics = EndpointMetrics.of(getCamelContext(), getEndpointUri(), subject);
         store = ClaimCheckStores.create(configuration, connection, fileserverTls);
         unpackOptions = buildUnpackOptions(fileserverTls);
         binding = new ExchangeBinding(configuration, connection, store);
@@ -123,7 +125,8 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
                 .baseDelay(Duration.ofMillis(configuration.getBaseDelay()))
                 .maxDelay(Duration.ofMillis(configuration.getMaxDelay()))
                 .spoolThreshold(configuration.getSpoolThreshold())
-                .decodeOnReceipt(false);   // the route decodes through type converters, if at all
+                .decodeOnReceipt(false)   // the route decodes through type converters, if at all
+                .retryListener(metrics);
         if (configuration.getSpoolDirectory() != null) {
             options.spoolDirectory(Path.of(configuration.getSpoolDirectory()));
         }
@@ -193,6 +196,11 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
 
     UnpackOptions unpackOptions() {
         return unpackOptions;
+    }
+
+    /** What this endpoint counts. */
+    EndpointMetrics metrics() {
+        return metrics;
     }
 
     /** The translation between this endpoint's exchanges and envelopes. */

@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
 import io.github.msghandler.core.UnpackedEnvelope;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelExchangeException;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -30,8 +32,7 @@ import java.util.concurrent.TimeoutException;
  * (InOut) a NATS request completed from its reply envelope.
  */
 public class MsgHandlerProducer extends DefaultAsyncProducer {
-    /** Exchange property (per endpoint) holding the msg id of the last send, reused by a redelivery. */
-    static final String MSG_ID_PROPERTY_PREFIX = "CamelMsgHandlerSentMsgId:";
+    private static final String MSG_ID_PROPERTY_PREFIX = "CamelMsgHandlerSentMsgId:";
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerProducer.class);
 
     private HealthCheckRegistration healthCheck;
@@ -89,9 +90,31 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        MsgHandlerEndpoint endpoint = getEndpoint();
+        PackResult packed;
+        Message message;
+        try {
+            packed = endpoint.binding().pack(endpoint.getSubject(), exchange, msgIdFor(exchange));
+            message = endpoint.binding().toNatsMessage(packed, exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+            endpoint.metrics().failed(EndpointMetrics.Direction.SENT);
+            callback.done(true);
+            return true;
+        }
+        return send(exchange, message, doneSync -> {
+            if (exchange.getException() == null) {
+                endpoint.metrics().sent(packed.envelope());
+            } else {
+                endpoint.metrics().failed(EndpointMetrics.Direction.SENT);
+            }
+            callback.done(doneSync);
+        });
+    }
+
+    private boolean send(Exchange exchange, Message message, AsyncCallback callback) {
         try {
             MsgHandlerEndpoint endpoint = getEndpoint();
-            Message message = endpoint.binding().outgoing(endpoint.getSubject(), exchange, msgIdFor(exchange));
             if (exchange.getPattern().isOutCapable()) {
                 return request(exchange, message, callback);
             } else if (endpoint.getConfiguration().isJetstream()) {
@@ -150,12 +173,17 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         }
     }
 
+    /** The exchange property holding the msg id of the exchange's last send to the endpoint. */
+    static String sentMsgIdProperty(Endpoint endpoint) {
+        return MSG_ID_PROPERTY_PREFIX + endpoint.getEndpointKey();
+    }
+
     /**
      * A redelivery of the same exchange to this endpoint sends the same msg id, so JetStream drops the copy when
      * an earlier attempt was stored but its ack was lost; any other send gets a new id.
      */
     private String msgIdFor(Exchange exchange) {
-        String property = MSG_ID_PROPERTY_PREFIX + getEndpoint().getEndpointKey();
+        String property = sentMsgIdProperty(getEndpoint());
         String previous = exchange.getProperty(property, String.class);
         if (previous != null && exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class)) {
             return previous;
@@ -209,6 +237,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
             if (failure == null) {
                 UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
                 getEndpoint().binding().populate(exchange, exchange.getMessage(), answer, unpacked);
+                getEndpoint().metrics().received(unpacked.envelope());
                 return null;
             }
             if (failure instanceof TimeoutException

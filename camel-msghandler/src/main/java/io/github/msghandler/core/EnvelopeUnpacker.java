@@ -31,7 +31,7 @@ final class EnvelopeUnpacker {
                 : new DefaultLinkDownloader(new HttpLinkDownloader(options.linkPolicy(), options.linkReadTimeout(),
                         options.linkSslContext()),
                         connection);
-        RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff());
+        RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff(), options.retryListener());
         List<ReceivedPayload> received = new ArrayList<>(envelope.payloads().size());
         try {
             for (int i = 0; i < envelope.payloads().size(); i++) {

@@ -3,6 +3,7 @@ package io.github.msghandler.core;
 import io.github.msghandler.core.store.Backoff;
 import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
+import io.github.msghandler.core.store.RetryListener;
 import io.nats.client.Connection;
 
 import javax.net.ssl.SSLContext;
@@ -30,6 +31,7 @@ public final class UnpackOptions {
     private final SSLContext linkSslContext;
     private final long maxPayloadSize;
     private final boolean decodeOnReceipt;
+    private final RetryListener retryListener;
 
     private UnpackOptions(Builder b) {
         this.downloadHandler = b.downloadHandler;
@@ -42,6 +44,7 @@ public final class UnpackOptions {
         this.linkSslContext = b.linkSslContext;
         this.maxPayloadSize = b.maxPayloadSize;
         this.decodeOnReceipt = b.decodeOnReceipt;
+        this.retryListener = b.retryListener;
     }
 
     public static UnpackOptions defaults() {
@@ -101,6 +104,10 @@ public final class UnpackOptions {
         return decodeOnReceipt;
     }
 
+    public RetryListener retryListener() {
+        return retryListener;
+    }
+
     /** Builder for {@link UnpackOptions}; starts at the seed defaults (5 attempts, 100 ms, 5000 ms). */
     public static final class Builder {
         private LinkDownloader downloadHandler;
@@ -115,6 +122,7 @@ public final class UnpackOptions {
         private SSLContext linkSslContext;
         private long maxPayloadSize = Long.MAX_VALUE;
         private boolean decodeOnReceipt = true;
+        private RetryListener retryListener = RetryListener.NONE;
 
         private Builder() {
         }
@@ -207,6 +215,12 @@ public final class UnpackOptions {
          */
         public Builder decodeOnReceipt(boolean decodeOnReceipt) {
             this.decodeOnReceipt = decodeOnReceipt;
+            return this;
+        }
+
+        /** Told before every retry of a link fetch; by default nobody. */
+        public Builder retryListener(RetryListener retryListener) {
+            this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
             return this;
         }
 

@@ -23,23 +23,28 @@ public final class RetryingFetcher {
 
     private final LinkDownloader downloader;
     private final Backoff backoff;
+    private final RetryListener retryListener;
 
-    public RetryingFetcher(LinkDownloader downloader, Backoff backoff) {
+    public RetryingFetcher(LinkDownloader downloader, Backoff backoff, RetryListener retryListener) {
         this.downloader = Objects.requireNonNull(downloader, "downloader");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
     }
 
-    /**
-     * @throws LinkFetchException naming the URL, the attempts and the last cause, once retrying is over
-     */
     /** The downloader each attempt uses, for asking about a link without fetching it. */
     public LinkDownloader downloader() {
         return downloader;
     }
 
+    /**
+     * @throws LinkFetchException naming the URL, the attempts and the last cause, once retrying is over
+     */
     public void fetch(URI link, AttemptTarget target) {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= backoff.maxRetries(); attempt++) {
+            if (lastFailure != null) {
+                retryListener.retrying(link, attempt, lastFailure);
+            }
             sleep(backoff.delayBefore(attempt).toMillis(), link, attempt, lastFailure);
             try {
                 OutputStream out = target.begin();
