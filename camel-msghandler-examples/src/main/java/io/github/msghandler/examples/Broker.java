@@ -14,7 +14,7 @@ import java.time.Duration;
  * The NATS broker the examples use: the one at the given URL when it answers, otherwise a local nats-server with
  * JetStream started the same way the tests start theirs (and stopped on close).
  */
-final class Broker implements AutoCloseable {
+public final class Broker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
     private final String url;
@@ -25,7 +25,7 @@ final class Broker implements AutoCloseable {
         this.started = started;
     }
 
-    static Broker atOrStart(String url) {
+    public static Broker atOrStart(String url) {
         if (answers(url)) {
             LOG.info("Using the NATS broker at {}", url);
             return new Broker(url, null);
@@ -55,7 +55,7 @@ final class Broker implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 

@@ -14,12 +14,12 @@ import java.util.Arrays;
 import java.util.Random;
 
 /** Data the scenarios send, made on the spot (nothing large is kept in the repository), and checks on what arrived. */
-final class ExampleData {
+public final class ExampleData {
     private ExampleData() {
     }
 
     /** A small PNG: a msghandler-blue square with a white bar. */
-    static byte[] png() {
+    public static byte[] png() {
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(new Color(0x1f, 0x6f, 0xb5));
@@ -37,7 +37,7 @@ final class ExampleData {
     }
 
     /** A file of {@code size} pseudo-random bytes, written in chunks. */
-    static Path randomFile(Path file, long size, long seed) throws IOException {
+    public static Path randomFile(Path file, long size, long seed) throws IOException {
         Files.createDirectories(file.getParent());
         Random random = new Random(seed);
         byte[] chunk = new byte[64 * 1024];
@@ -55,7 +55,7 @@ final class ExampleData {
      *
      * @throws AssertionError naming the first file that still differs after the timeout
      */
-    static void awaitFiles(java.util.Map<Path, byte[]> expected, java.time.Duration timeout) throws Exception {
+    public static void awaitFiles(java.util.Map<Path, byte[]> expected, java.time.Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Path differing = null;
