@@ -60,7 +60,8 @@ class ForwardingRoutesTest {
     void anArrowTableCrossesABridgeWithoutArrowOnItsClassPath() throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.contains("arrow")) {
+            // nor OpenTelemetry: its context storage, found through the test's own class loader, would not fit
+            if (!entry.contains("arrow") && !entry.contains("opentelemetry")) {
                 urls.add(new File(entry).toURI().toURL());
             }
         }
