@@ -57,6 +57,7 @@ class MsgHandlerStarterTest {
             return new RouteBuilder() {
                 @Override
                 public void configure() {
+                    from("direct:send").routeId("send").to("msghandler:sb.chat");
                     from("msghandler:sb.chat").routeId("receive").to("mock:received");
                 }
             };
@@ -65,7 +66,7 @@ class MsgHandlerStarterTest {
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
-        registry.add("camel.component.msghandler.broker-url", nats::url);
+        registry.add("test.nats.url", nats::url);
     }
 
     @Autowired
@@ -100,7 +101,7 @@ class MsgHandlerStarterTest {
         new Random(5).nextBytes(photo);
         received.expectedMessageCount(1);
 
-        template.sendBodyAndHeader("msghandler:sb.chat", photo, MsgHandlerConstants.DATA_NAME, "photo.bin");
+        template.sendBodyAndHeader("direct:send", photo, MsgHandlerConstants.DATA_NAME, "photo.bin");
 
         received.assertIsSatisfied(20_000);
         var message = received.getReceivedExchanges().get(0).getMessage();
