@@ -25,10 +25,28 @@ public final class Broker implements AutoCloseable {
         this.started = started;
     }
 
+    /** No broker answers, and this machine cannot start one; the message says how to get one, in one line. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String url) {
+            super("No NATS server answers at " + url + ", and none can be started here (no nats-server on the "
+                    + "PATH, no Docker engine). Install nats-server (Debian/Ubuntu: apt-get install nats-server; "
+                    + "others: https://github.com/nats-io/nats-server/releases) and run this again, or point "
+                    + "-DbrokerUrl at a running server started with -js.");
+        }
+    }
+
+    /**
+     * @throws Unavailable when nothing answers at the URL and neither nats-server nor Docker is here to start one
+     */
     public static Broker atOrStart(String url) {
         if (answers(url)) {
             LOG.info("Using the NATS broker at {}", url);
             return new Broker(url, null);
+        }
+        if (!NatsTestServer.canStart()) {
+            throw new Unavailable(url);
         }
         NatsTestServer server = NatsTestServer.start();
         LOG.info("No NATS broker answered at {}: started a local nats-server with JetStream at {} for the examples "

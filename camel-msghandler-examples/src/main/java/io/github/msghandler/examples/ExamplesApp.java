@@ -32,6 +32,9 @@ public final class ExamplesApp {
         return scenarios;
     }
 
+    /** The exit code when no broker answers and none can be started. */
+    static final int NO_BROKER = 3;
+
     public static void main(String[] args) {
         Map<String, Scenario> known = scenarios();
         List<String> names = new ArrayList<>();
@@ -61,6 +64,10 @@ public final class ExamplesApp {
                     failures.add(failure);
                 }
             }
+        } catch (Broker.Unavailable e) {
+            // a first contact without a server: one line that says what to do, no stack trace
+            System.err.println(e.getMessage());
+            System.exit(NO_BROKER);
         }
         if (failures.isEmpty()) {
             LOG.info("ALL {} SCENARIOS SUCCEEDED: {}", names.size(), names);

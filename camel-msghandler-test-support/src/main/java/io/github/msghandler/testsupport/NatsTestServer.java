@@ -60,7 +60,7 @@ public interface NatsTestServer extends AutoCloseable {
      * @param jetStream false starts a server without JetStream, to test what happens then
      */
     static NatsTestServer start(boolean jetStream) {
-        if (isTestcontainersPresent() && ContainerNatsServer.isDockerAvailable()) {
+        if (canUseContainer()) {
             return ContainerNatsServer.start(jetStream);
         }
         Path binary = BinaryNatsServer.findOnPath();
@@ -85,6 +85,15 @@ public interface NatsTestServer extends AutoCloseable {
                     + "(Debian/Ubuntu: apt-get install nats-server)");
         }
         return BinaryNatsServer.start(binary, List.of(extraArgs));
+    }
+
+    /** True when {@link #start()} has a way to start a server here: a Docker engine, or nats-server on the PATH. */
+    static boolean canStart() {
+        return canUseContainer() || BinaryNatsServer.findOnPath() != null;
+    }
+
+    private static boolean canUseContainer() {
+        return isTestcontainersPresent() && ContainerNatsServer.isDockerAvailable();
     }
 
     /** Testcontainers is optional: without it only the binary way is open. */

@@ -27,6 +27,11 @@ public class ChatApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        LOG.info("Spring Boot chat example: {}", run(args));
+        try {
+            LOG.info("Spring Boot chat example: {}", run(args));
+        } catch (Broker.Unavailable e) {
+            System.err.println(e.getMessage());   // one line that says how to get a server, no stack trace
+            System.exit(3);
+        }
     }
 }
