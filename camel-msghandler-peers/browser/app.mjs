@@ -1,0 +1,1 @@
+// the browser page's module; see index.html
