@@ -29,12 +29,41 @@ public final class Broker implements AutoCloseable {
     public static final class Unavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Unavailable(String url) {
-            super("No NATS server answers at " + url + ", and none can be started here (no nats-server on the "
-                    + "PATH, no Docker engine). Install nats-server (Debian/Ubuntu: apt-get install nats-server; "
-                    + "others: https://github.com/nats-io/nats-server/releases) and run this again, or point "
+        Unavailable(String message) {
+            super(message);
+        }
+
+        static Unavailable at(String url) {
+            return new Unavailable("No NATS server answers at " + url + ", and none can be started here (no "
+                    + "nats-server on the PATH, no Docker engine). " + INSTALL + " and run this again, or point "
                     + "-DbrokerUrl at a running server started with -js.");
         }
+    }
+
+    private static final String INSTALL = "Install nats-server (Debian/Ubuntu: apt-get install nats-server; "
+            + "others: https://github.com/nats-io/nats-server/releases)";
+
+    /**
+     * A local nats-server with JetStream that also takes the browser page's WebSocket connection.
+     *
+     * @throws Unavailable when nats-server is not on the PATH
+     */
+    public static Broker startWithWebSocket() {
+        try {
+            NatsTestServer server = NatsTestServer.startWithWebSocket();
+            LOG.info("Started a local nats-server with JetStream at {} and WebSocket at {} for the browser example "
+                    + "(it stops when the example ends)", server.url(), server.webSocketUrl());
+            return new Broker(server.url(), server);
+        } catch (IllegalStateException e) {
+            throw new Unavailable("The browser example starts a nats-server with WebSocket, and there is none on "
+                    + "the PATH. " + INSTALL + ", or give -DbrokerUrl and -DwebSocketUrl of a running server "
+                    + "configured like camel-msghandler-examples/nats-server.conf.");
+        }
+    }
+
+    /** The broker's WebSocket URL, when this broker was started with one. */
+    public String webSocketUrl() {
+        return started.webSocketUrl();
     }
 
     /**
@@ -46,7 +75,7 @@ public final class Broker implements AutoCloseable {
             return new Broker(url, null);
         }
         if (!NatsTestServer.canStart()) {
-            throw new Unavailable(url);
+            throw Unavailable.at(url);
         }
         NatsTestServer server = NatsTestServer.start();
         LOG.info("No NATS broker answered at {}: started a local nats-server with JetStream at {} for the examples "

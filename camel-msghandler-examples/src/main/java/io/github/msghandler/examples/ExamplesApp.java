@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the examples by name ({@code chat}, {@code bridge}, {@code device}, {@code tables}, {@code yaml-chat},
@@ -34,6 +35,8 @@ public final class ExamplesApp {
 
     /** The exit code when no broker answers and none can be started. */
     static final int NO_BROKER = 3;
+    /** The browser chat runs until stopped, so it is not one of the scenarios that run and check themselves. */
+    static final String BROWSER = "browser";
 
     public static void main(String[] args) {
         Map<String, Scenario> known = scenarios();
@@ -48,14 +51,20 @@ public final class ExamplesApp {
         if (names.contains("all")) {
             names = new ArrayList<>(known.keySet());
         }
+        String property = System.getProperty("brokerUrl", "");   // exec:exec passes it empty when not given
+        String url = !property.isBlank() ? property
+                : System.getenv().getOrDefault("MSGHANDLER_BROKER_URL", "nats://localhost:4222");
+        if (names.equals(List.of(BROWSER))) {
+            runBrowserChat(url);
+            return;
+        }
         for (String name : names) {
             if (!known.containsKey(name)) {
-                LOG.error("Unknown scenario '{}'; the scenarios are {} (or all)", name, known.keySet());
+                LOG.error("Unknown scenario '{}'; the scenarios are {} (or all), and browser on its own", name,
+                        known.keySet());
                 System.exit(2);
             }
         }
-        String url = System.getProperty("brokerUrl", System.getenv().getOrDefault("MSGHANDLER_BROKER_URL",
-                "nats://localhost:4222"));
         List<String> failures = new ArrayList<>();
         try (Broker broker = Broker.atOrStart(url)) {
             for (String name : names) {
@@ -75,5 +84,35 @@ public final class ExamplesApp {
         }
         LOG.error("{} OF {} SCENARIOS FAILED: {}", failures.size(), names.size(), failures);
         System.exit(1);
+    }
+
+    /**
+     * Serves the browser chat page and runs its route until the JVM is stopped (Ctrl+C). The broker is the one at
+     * -DbrokerUrl with -DwebSocketUrl when both are given, else a local nats-server with WebSocket.
+     */
+    private static void runBrowserChat(String url) {
+        String webSocketUrl = System.getProperty("webSocketUrl", "");
+        webSocketUrl = webSocketUrl.isBlank() ? null : webSocketUrl;
+        Path pageDir = Path.of(System.getProperty("pageDir", "../camel-msghandler-peers/target/browser"));
+        try {
+            Broker broker = webSocketUrl != null ? Broker.atOrStart(url) : Broker.startWithWebSocket();
+            BrowserChat chat = BrowserChat.start(broker.url(),
+                    webSocketUrl != null ? webSocketUrl : broker.webSocketUrl(), pageDir,
+                    Integer.getInteger("pagePort", 8080));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                chat.close();
+                broker.close();
+            }, "browser-chat-stop"));
+            LOG.info("BROWSER CHAT READY: open {} (Ctrl+C stops it)", chat.pageUrl());
+            new CountDownLatch(1).await();
+        } catch (Broker.Unavailable | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(NO_BROKER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("The browser chat could not start", e);
+            System.exit(1);
+        }
     }
 }

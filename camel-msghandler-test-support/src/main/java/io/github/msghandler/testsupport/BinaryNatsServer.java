@@ -21,13 +21,15 @@ final class BinaryNatsServer implements NatsTestServer {
 
     private final List<String> command;
     private final int port;
+    private final int webSocketPort;
     private final Path storeDir;
     private final StringBuffer log = new StringBuffer();
     private volatile Process process;
 
-    private BinaryNatsServer(List<String> command, int port, Path storeDir) {
+    private BinaryNatsServer(List<String> command, int port, int webSocketPort, Path storeDir) {
         this.command = command;
         this.port = port;
+        this.webSocketPort = webSocketPort;
         this.storeDir = storeDir;
     }
 
@@ -46,17 +48,39 @@ final class BinaryNatsServer implements NatsTestServer {
     }
 
     static BinaryNatsServer start(Path binary, List<String> extraArgs) {
+        return start(binary, extraArgs, 0);
+    }
+
+    /**
+     * @param webSocketPort above 0: WebSocket clients are taken on that port too, without TLS (a config file's
+     *                      websocket block; nats-server has no flag for it)
+     */
+    static BinaryNatsServer start(Path binary, List<String> extraArgs, int webSocketPort) {
         try {
             Path storeDir = Files.createTempDirectory("nats-test-");
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
                     String.valueOf(port), "-sd", storeDir.toString()));
+            if (webSocketPort > 0) {
+                Path config = storeDir.resolveSibling(storeDir.getFileName() + ".conf");
+                Files.writeString(config, "websocket {\n  listen: \"127.0.0.1:" + webSocketPort
+                        + "\"\n  no_tls: true\n}\n");
+                command.addAll(List.of("-c", config.toString()));
+            }
             command.addAll(extraArgs);
-            BinaryNatsServer server = new BinaryNatsServer(List.copyOf(command), port, storeDir);
+            BinaryNatsServer server = new BinaryNatsServer(List.copyOf(command), port, webSocketPort, storeDir);
             server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
+        }
+    }
+
+    static int freeWebSocketPort() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -126,6 +150,14 @@ final class BinaryNatsServer implements NatsTestServer {
     @Override
     public String url() {
         return "nats://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String webSocketUrl() {
+        if (webSocketPort <= 0) {
+            return NatsTestServer.super.webSocketUrl();
+        }
+        return "ws://127.0.0.1:" + webSocketPort;
     }
 
     /** What the server logged so far, for failure messages. */

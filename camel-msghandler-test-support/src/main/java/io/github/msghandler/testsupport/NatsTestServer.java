@@ -28,6 +28,11 @@ public interface NatsTestServer extends AutoCloseable {
         return false;
     }
 
+    /** {@code ws://host:port} for WebSocket clients (browsers, nats.ws), when started to take them. */
+    default String webSocketUrl() {
+        throw new UnsupportedOperationException("this server takes no WebSocket clients: use startWithWebSocket");
+    }
+
     /** Ends the server at once, as {@code kill -9} does: no flush, no goodbye to clients. */
     default void kill() {
         throw new UnsupportedOperationException("kill needs the nats-server binary");
@@ -85,6 +90,21 @@ public interface NatsTestServer extends AutoCloseable {
                     + "(Debian/Ubuntu: apt-get install nats-server)");
         }
         return BinaryNatsServer.start(binary, List.of(extraArgs));
+    }
+
+    /**
+     * A server with JetStream that also takes WebSocket clients (a browser page, nats.ws) on a free port of
+     * loopback, without TLS. Needs the nats-server binary.
+     *
+     * @throws IllegalStateException when nats-server is not on the PATH
+     */
+    static NatsTestServer startWithWebSocket() {
+        Path binary = BinaryNatsServer.findOnPath();
+        if (binary == null) {
+            throw new IllegalStateException("a WebSocket-enabled NATS server needs the nats-server binary on the "
+                    + "PATH (Debian/Ubuntu: apt-get install nats-server)");
+        }
+        return BinaryNatsServer.start(binary, List.of("-js"), BinaryNatsServer.freeWebSocketPort());
     }
 
     /** True when {@link #start()} has a way to start a server here: a Docker engine, or nats-server on the PATH. */
