@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,19 +77,6 @@ class NodePeerTest extends CamelTestSupport {
                 Payload.of("archive.bin", bytes(600_000, 4), "binary"));
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** Table cells as the JSON and Arrow round trips keep them: every number a double. */
-    static List<Map<String, Object>> normalized(List<Map<String, Object>> rows) {
-        return rows.stream().map(row -> {
-            Map<String, Object> copy = new HashMap<>();
-            row.forEach((k, v) -> copy.put(k, v instanceof Number n ? (Object) n.doubleValue() : v));
-            return copy;
-        }).toList();
-    }
-
     /** Sends every type as a request to the Node responder and checks the reply it packed itself. */
     private void assertEveryTypeRoundTrips(String endpointUri, PeerProcess responder) throws Exception {
         responder.awaitLine("ready", WAIT);
@@ -119,15 +104,15 @@ class NodePeerTest extends CamelTestSupport {
         assertEquals(Map.of("peer", "camel", "numbers", List.of(1, 2, 3)), byName.get("settings").getBody(Map.class));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> jsonRows = byName.get("scores-json").getBody(List.class);
-        assertEquals(normalized(ROWS), normalized(jsonRows));
-        assertEquals(normalized(ROWS), normalized(byName.get("scores-arrow").getBody(ArrowTable.class).rows()));
+        assertEquals(Interop.normalized(ROWS), Interop.normalized(jsonRows));
+        assertEquals(Interop.normalized(ROWS), Interop.normalized(byName.get("scores-arrow").getBody(ArrowTable.class).rows()));
         for (int i = 4; i < 8; i++) {
             Message part = byName.get(sent.get(i).dataname());
             byte[] expected = (byte[]) sent.get(i).data();
             assertArrayEquals(expected, part.getBody(byte[].class), sent.get(i).dataname());
             assertEquals(sent.get(i).type().wireName(), part.getHeader(MsgHandlerConstants.PAYLOAD_TYPE));
             assertEquals(expected.length >= 500_000 ? "link" : "direct", part.getHeader(MsgHandlerConstants.TRANSPORT));
-            assertEquals(sha256(expected), received.get("payloads").get(i).get("sha256").asText());
+            assertEquals(Interop.sha256(expected), received.get("payloads").get(i).get("sha256").asText());
         }
     }
 
@@ -157,13 +142,11 @@ class NodePeerTest extends CamelTestSupport {
         JsonNode sent;
         try (PeerProcess sender = PeerProcess.node("js/peer.mjs", "send", "--server", nats.url(),
                 "--subject", "from.node")) {
-            sent = sender.awaitJson("sent", WAIT);
-            assertEquals(0, sender.waitFor(WAIT));
+            sent = sender.sentAndEnded(WAIT);
         }
         fromNode.assertIsSatisfied(WAIT.toMillis());
 
-        @SuppressWarnings("unchecked")
-        List<Message> parts = fromNode.getExchanges().get(0).getMessage().getBody(List.class);
+        List<Message> parts = Interop.payloadsOfTheOnlyEnvelope(fromNode);
         assertEquals(8, parts.size());
         for (int i = 0; i < parts.size(); i++) {
             Message part = parts.get(i);
@@ -171,15 +154,15 @@ class NodePeerTest extends CamelTestSupport {
             assertEquals(expected.get("dataname").asText(), part.getHeader(MsgHandlerConstants.DATA_NAME));
             assertEquals(expected.get("type").asText(), part.getHeader(MsgHandlerConstants.PAYLOAD_TYPE));
             assertEquals(expected.get("transport").asText(), part.getHeader(MsgHandlerConstants.TRANSPORT));
-            assertEquals(expected.get("sha256").asText(), sha256(part.getBody(byte[].class)));
+            assertEquals(expected.get("sha256").asText(), Interop.sha256(part.getBody(byte[].class)));
         }
         assertEquals("Grüße aus Node.js 🚀", parts.get(0).getBody(String.class));
         assertEquals(Map.of("peer", "node", "numbers", List.of(1, 2, 3), "nested", Map.of("ok", true)),
                 parts.get(1).getBody(Map.class));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> jsonRows = parts.get(2).getBody(List.class);
-        assertEquals(normalized(ROWS), normalized(jsonRows));
-        assertEquals(normalized(ROWS), normalized(parts.get(3).getBody(ArrowTable.class).rows()));
+        assertEquals(Interop.normalized(ROWS), Interop.normalized(jsonRows));
+        assertEquals(Interop.normalized(ROWS), Interop.normalized(parts.get(3).getBody(ArrowTable.class).rows()));
         assertEquals("link", parts.get(6).getHeader(MsgHandlerConstants.TRANSPORT), "700 KB went by link");
         assertEquals(700_000, parts.get(6).getBody(byte[].class).length);
     }

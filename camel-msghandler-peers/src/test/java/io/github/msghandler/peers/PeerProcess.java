@@ -108,6 +108,16 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** A sending peer, run to its end: what it says it sent. */
+    JsonNode sentAndEnded(Duration timeout) throws InterruptedException {
+        JsonNode sent = awaitJson("sent", timeout);
+        int exit = waitFor(timeout);
+        if (exit != 0) {
+            throw new AssertionError("the peer ended with " + exit + "; it said: " + seen);
+        }
+        return sent;
+    }
+
     int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the peer did not end within " + timeout + "; it said: " + seen + lines);
