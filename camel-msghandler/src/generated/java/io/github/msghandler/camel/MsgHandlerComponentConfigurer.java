@@ -71,6 +71,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "dataName": getOrCreateConfiguration(target).setDataName(property(camelContext, java.lang.String.class, value)); return true;
         case "durablename":
         case "durableName": getOrCreateConfiguration(target).setDurableName(property(camelContext, java.lang.String.class, value)); return true;
+        case "encodedbody":
+        case "encodedBody": getOrCreateConfiguration(target).setEncodedBody(property(camelContext, boolean.class, value)); return true;
         case "fetchbatchsize":
         case "fetchBatchSize": getOrCreateConfiguration(target).setFetchBatchSize(property(camelContext, int.class, value)); return true;
         case "fileserversslcontextparameters":
@@ -123,12 +125,16 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "plikTtl": getOrCreateConfiguration(target).setPlikTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawenvelope":
+        case "rawEnvelope": getOrCreateConfiguration(target).setRawEnvelope(property(camelContext, boolean.class, value)); return true;
         case "receiverid":
         case "receiverId": getOrCreateConfiguration(target).setReceiverId(property(camelContext, java.lang.String.class, value)); return true;
         case "receivername":
         case "receiverName": getOrCreateConfiguration(target).setReceiverName(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectwait":
         case "reconnectWait": getOrCreateConfiguration(target).setReconnectWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "renewmsgid":
+        case "renewMsgId": getOrCreateConfiguration(target).setRenewMsgId(property(camelContext, boolean.class, value)); return true;
         case "replyto":
         case "replyTo": getOrCreateConfiguration(target).setReplyTo(property(camelContext, java.lang.String.class, value)); return true;
         case "replytomsgid":
@@ -230,6 +236,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "dataName": return java.lang.String.class;
         case "durablename":
         case "durableName": return java.lang.String.class;
+        case "encodedbody":
+        case "encodedBody": return boolean.class;
         case "fetchbatchsize":
         case "fetchBatchSize": return int.class;
         case "fileserversslcontextparameters":
@@ -282,12 +290,16 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "plikTtl": return long.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "rawenvelope":
+        case "rawEnvelope": return boolean.class;
         case "receiverid":
         case "receiverId": return java.lang.String.class;
         case "receivername":
         case "receiverName": return java.lang.String.class;
         case "reconnectwait":
         case "reconnectWait": return long.class;
+        case "renewmsgid":
+        case "renewMsgId": return boolean.class;
         case "replyto":
         case "replyTo": return java.lang.String.class;
         case "replytomsgid":
@@ -390,6 +402,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "dataName": return getOrCreateConfiguration(target).getDataName();
         case "durablename":
         case "durableName": return getOrCreateConfiguration(target).getDurableName();
+        case "encodedbody":
+        case "encodedBody": return getOrCreateConfiguration(target).isEncodedBody();
         case "fetchbatchsize":
         case "fetchBatchSize": return getOrCreateConfiguration(target).getFetchBatchSize();
         case "fileserversslcontextparameters":
@@ -442,12 +456,16 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "plikTtl": return getOrCreateConfiguration(target).getPlikTtl();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
+        case "rawenvelope":
+        case "rawEnvelope": return getOrCreateConfiguration(target).isRawEnvelope();
         case "receiverid":
         case "receiverId": return getOrCreateConfiguration(target).getReceiverId();
         case "receivername":
         case "receiverName": return getOrCreateConfiguration(target).getReceiverName();
         case "reconnectwait":
         case "reconnectWait": return getOrCreateConfiguration(target).getReconnectWait();
+        case "renewmsgid":
+        case "renewMsgId": return getOrCreateConfiguration(target).isRenewMsgId();
         case "replyto":
         case "replyTo": return getOrCreateConfiguration(target).getReplyTo();
         case "replytomsgid":

@@ -61,6 +61,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "dataName": target.getConfiguration().setDataName(property(camelContext, java.lang.String.class, value)); return true;
         case "durablename":
         case "durableName": target.getConfiguration().setDurableName(property(camelContext, java.lang.String.class, value)); return true;
+        case "encodedbody":
+        case "encodedBody": target.getConfiguration().setEncodedBody(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -117,12 +119,16 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "plikTtl": target.getConfiguration().setPlikTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "queuename":
         case "queueName": target.getConfiguration().setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawenvelope":
+        case "rawEnvelope": target.getConfiguration().setRawEnvelope(property(camelContext, boolean.class, value)); return true;
         case "receiverid":
         case "receiverId": target.getConfiguration().setReceiverId(property(camelContext, java.lang.String.class, value)); return true;
         case "receivername":
         case "receiverName": target.getConfiguration().setReceiverName(property(camelContext, java.lang.String.class, value)); return true;
         case "reconnectwait":
         case "reconnectWait": target.getConfiguration().setReconnectWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "renewmsgid":
+        case "renewMsgId": target.getConfiguration().setRenewMsgId(property(camelContext, boolean.class, value)); return true;
         case "replyto":
         case "replyTo": target.getConfiguration().setReplyTo(property(camelContext, java.lang.String.class, value)); return true;
         case "replytomsgid":
@@ -221,6 +227,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "dataName": return java.lang.String.class;
         case "durablename":
         case "durableName": return java.lang.String.class;
+        case "encodedbody":
+        case "encodedBody": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -277,12 +285,16 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "plikTtl": return long.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "rawenvelope":
+        case "rawEnvelope": return boolean.class;
         case "receiverid":
         case "receiverId": return java.lang.String.class;
         case "receivername":
         case "receiverName": return java.lang.String.class;
         case "reconnectwait":
         case "reconnectWait": return long.class;
+        case "renewmsgid":
+        case "renewMsgId": return boolean.class;
         case "replyto":
         case "replyTo": return java.lang.String.class;
         case "replytomsgid":
@@ -382,6 +394,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "dataName": return target.getConfiguration().getDataName();
         case "durablename":
         case "durableName": return target.getConfiguration().getDurableName();
+        case "encodedbody":
+        case "encodedBody": return target.getConfiguration().isEncodedBody();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -438,12 +452,16 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "plikTtl": return target.getConfiguration().getPlikTtl();
         case "queuename":
         case "queueName": return target.getConfiguration().getQueueName();
+        case "rawenvelope":
+        case "rawEnvelope": return target.getConfiguration().isRawEnvelope();
         case "receiverid":
         case "receiverId": return target.getConfiguration().getReceiverId();
         case "receivername":
         case "receiverName": return target.getConfiguration().getReceiverName();
         case "reconnectwait":
         case "reconnectWait": return target.getConfiguration().getReconnectWait();
+        case "renewmsgid":
+        case "renewMsgId": return target.getConfiguration().isRenewMsgId();
         case "replyto":
         case "replyTo": return target.getConfiguration().getReplyTo();
         case "replytomsgid":

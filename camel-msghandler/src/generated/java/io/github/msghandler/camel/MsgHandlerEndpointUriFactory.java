@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(82);
+        Set<String> props = new HashSet<>(85);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -44,6 +44,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("credentialsFile");
         props.add("dataName");
         props.add("durableName");
+        props.add("encodedBody");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetchBatchSize");
@@ -73,9 +74,11 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("plikToken");
         props.add("plikTtl");
         props.add("queueName");
+        props.add("rawEnvelope");
         props.add("receiverId");
         props.add("receiverName");
         props.add("reconnectWait");
+        props.add("renewMsgId");
         props.add("replyTo");
         props.add("replyToMsgId");
         props.add("requestTimeout");

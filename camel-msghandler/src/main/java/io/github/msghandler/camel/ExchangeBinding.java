@@ -13,6 +13,7 @@ import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.support.DefaultMessage;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  * <p>Out: the endpoint's envelope fields, overridden per message by the headers that may override them, and the
  * payloads {@link ExchangePayloads} makes of the body and attachments. In: every envelope field as a header; one
  * payload as the body (with its payload headers and {@code CamelFileName} = dataname), several as a
- * {@code List<Message>} that {@code .split(body())} turns into one exchange per payload. A body is the
+ * {@code List<Message>}, each with the envelope's headers too, that {@code .split(body())} turns into one exchange
+ * per payload. A body is the
  * {@link ReceivedPayload} itself, which {@link ReceivedPayloadConverters} decode when the route asks. Other Camel
  * headers travel as NATS message headers, both ways, as far as the endpoint's {@link HeaderFilterStrategy} lets them.
  */
@@ -99,7 +101,21 @@ final class ExchangeBinding {
     /** The envelope of an outgoing exchange, with the given msg id; records what was sent in its headers. */
     PackResult pack(String subject, Exchange exchange, String msgId) {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage()).msgId(msgId).build();
-        PackResult packed = pack(subject, exchange, header);
+        return recordSent(exchange, pack(subject, exchange, header));
+    }
+
+    /**
+     * The envelope in the body of an outgoing exchange (rawEnvelope), validated, as it is or with the given new
+     * msg id; records what was sent in its headers.
+     *
+     * @throws InvalidPayloadException when the body is not bytes or text
+     */
+    PackResult forward(Exchange exchange, String newMsgId) throws InvalidPayloadException {
+        PackResult envelope = MsgHandler.readEnvelope(exchange.getMessage().getMandatoryBody(byte[].class));
+        return recordSent(exchange, newMsgId == null ? envelope : envelope.withMsgId(newMsgId));
+    }
+
+    private static PackResult recordSent(Exchange exchange, PackResult packed) {
         Message message = exchange.getMessage();
         message.setHeader(MsgHandlerConstants.MSG_ID, packed.envelope().header().msgId());
         message.setHeader(MsgHandlerConstants.CORRELATION_ID, packed.envelope().header().correlationId());
@@ -109,9 +125,13 @@ final class ExchangeBinding {
         return packed;
     }
 
-    /** The NATS message that carries a packed envelope, with the exchange's headers that pass the filter. */
-    io.nats.client.Message toNatsMessage(PackResult packed, Exchange exchange) throws CamelExchangeException {
-        return packed.toNatsMessage(natsHeaders(exchange));
+    /**
+     * The NATS message that carries a packed envelope to the subject, with the exchange's headers that pass the
+     * filter.
+     */
+    io.nats.client.Message toNatsMessage(String subject, PackResult packed, Exchange exchange)
+            throws CamelExchangeException {
+        return packed.toNatsMessage(subject, natsHeaders(exchange));
     }
 
     /**
@@ -200,6 +220,37 @@ final class ExchangeBinding {
      * several as a List), the envelope's fields as headers, its payloads as the body.
      */
     void populate(Exchange exchange, Message target, io.nats.client.Message natsMessage, UnpackedEnvelope unpacked) {
+        populateHeaders(exchange, target, natsMessage, unpacked.envelope());
+        List<ReceivedPayload> received = unpacked.payloads();
+        if (received.size() == 1) {
+            setPayload(exchange, target, received.get(0));
+        } else if (received.isEmpty()) {
+            target.setBody(null);
+        } else {
+            List<Message> parts = new ArrayList<>(received.size());
+            for (ReceivedPayload payload : received) {
+                // the splitter makes each part the whole message of its exchange: give it the envelope's headers
+                Message part = new DefaultMessage(exchange);
+                part.getHeaders().putAll(target.getHeaders());
+                setPayload(exchange, part, payload);
+                parts.add(part);
+            }
+            target.setBody(parts);
+        }
+    }
+
+    /**
+     * A received envelope as it travels (rawEnvelope): the headers as {@link #populate} sets them, the envelope's
+     * JSON as the body.
+     */
+    void populateRaw(Exchange exchange, Message target, io.nats.client.Message natsMessage, PackResult envelope) {
+        populateHeaders(exchange, target, natsMessage, envelope.envelope());
+        target.setBody(envelope.jsonBytes());
+    }
+
+    /** The NATS headers that pass the filter, then the envelope's fields. */
+    private void populateHeaders(Exchange exchange, Message target, io.nats.client.Message natsMessage,
+                                 Envelope envelope) {
         Headers natsHeaders = natsMessage.getHeaders();
         if (natsHeaders != null) {
             natsHeaders.forEach((name, values) -> {
@@ -209,27 +260,12 @@ final class ExchangeBinding {
                 }
             });
         }
-        EnvelopeHeader header = unpacked.envelope().header();
+        EnvelopeHeader header = envelope.header();
         for (HeaderField field : FIELDS) {
             target.setHeader(field.camelHeader(), field.value().apply(header));
         }
         target.setHeader(MsgHandlerConstants.METADATA, header.metadata());
-        target.setHeader(MsgHandlerConstants.PAYLOAD_COUNT, unpacked.payloads().size());
-
-        List<ReceivedPayload> received = unpacked.payloads();
-        if (received.size() == 1) {
-            setPayload(exchange, target, received.get(0));
-        } else if (received.isEmpty()) {
-            target.setBody(null);
-        } else {
-            List<Message> parts = new ArrayList<>(received.size());
-            for (ReceivedPayload payload : received) {
-                Message part = new DefaultMessage(exchange);
-                setPayload(exchange, part, payload);
-                parts.add(part);
-            }
-            target.setBody(parts);
-        }
+        target.setHeader(MsgHandlerConstants.PAYLOAD_COUNT, envelope.payloads().size());
     }
 
     private static void setPayload(Exchange exchange, Message target, ReceivedPayload payload) {

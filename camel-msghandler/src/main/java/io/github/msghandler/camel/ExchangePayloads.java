@@ -106,7 +106,17 @@ final class ExchangePayloads {
         }
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         PayloadType type;
-        if (typeOption != null) {
+        if (configuration.isEncodedBody() && isRawValue(value)) {
+            // a payload's bytes already, carried through another system: sent as they are, typed as told
+            String typeName = typeOption != null ? typeOption
+                    : message.getHeader(MsgHandlerConstants.PAYLOAD_TYPE, String.class);
+            if (typeName == null || typeName.isEmpty()) {
+                throw new PayloadValueException(dataname, "?", value, "a payload type with encodedBody=true: the "
+                        + "payloadType option or the " + MsgHandlerConstants.PAYLOAD_TYPE + " header");
+            }
+            type = parseType(dataname, typeName, value);
+            return withContentMetadata(Payload.encoded(dataname, value, type), type, contentType, dataname, fileName);
+        } else if (typeOption != null) {
             type = parseType(dataname, typeOption, value);
             value = convertForType(exchange, dataname, type, value);
         } else {
@@ -115,7 +125,12 @@ final class ExchangePayloads {
             PayloadType headerType = headerType(message, dataname, value);
             type = headerType != null && fits(headerType, value) ? headerType : inferType(value, dataname, contentType);
         }
-        Payload payload = Payload.of(dataname, value, type);
+        return withContentMetadata(Payload.of(dataname, value, type), type, contentType, dataname, fileName);
+    }
+
+    /** The content type (guessed from the dataname for raw bytes) and the file name, as payload metadata. */
+    private static Payload withContentMetadata(Payload payload, PayloadType type, String contentType,
+                                               String dataname, String fileName) {
         String mime = type.isRawBytes() ? mimeType(contentType, dataname) : contentType;
         if (mime != null) {
             payload = payload.withMetadata(WirePayload.CONTENT_TYPE, mime);

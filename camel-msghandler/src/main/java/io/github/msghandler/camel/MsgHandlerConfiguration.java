@@ -519,6 +519,32 @@ public class MsgHandlerConfiguration implements Cloneable {
     private ClaimCheckStore claimCheckStore;
 
     /**
+     * Deal in envelopes as they travel, for bridges that carry them whole (through Kafka, say) with their
+     * claim-checks. Consumer: the body is the envelope's JSON as it arrived (byte[]), validated but with no link
+     * fetched and no payload decoded; the envelope fields are headers as usual. Producer: the body must be such an
+     * envelope, which is validated and published as it is (its own msg id, its send_to unchanged) to this
+     * endpoint's subject; a request's reply comes back the same way.
+     */
+    @UriParam(label = "common,advanced", defaultValue = "false")
+    private boolean rawEnvelope;
+
+    /**
+     * The body is a payload's bytes already encoded for its type (UTF-8 text, JSON, an Arrow IPC stream, raw
+     * bytes), carried through another system such as Kafka: they are sent as they are, typed by the payloadType
+     * option or the CamelMsgHandlerPayloadType header, which one of them must give. Text and JSON bytes are checked
+     * to parse first.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "false")
+    private boolean encodedBody;
+
+    /**
+     * With rawEnvelope=true, give the envelope a new msg id before publishing it (nothing else changes); by default
+     * it keeps its own, so that JetStream drops a copy forwarded twice.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "false")
+    private boolean renewMsgId;
+
+    /**
      * Which Camel headers travel as NATS message headers, and which NATS headers become Camel headers. The default
      * (MsgHandlerHeaderFilterStrategy) keeps out, in both directions, every header whose name starts with Camel or
      * org.apache.camel. in any letter case (Camel's internal headers and our envelope headers) and Nats-Msg-Id.
@@ -1161,5 +1187,29 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
         this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    public boolean isRawEnvelope() {
+        return rawEnvelope;
+    }
+
+    public void setRawEnvelope(boolean rawEnvelope) {
+        this.rawEnvelope = rawEnvelope;
+    }
+
+    public boolean isRenewMsgId() {
+        return renewMsgId;
+    }
+
+    public void setRenewMsgId(boolean renewMsgId) {
+        this.renewMsgId = renewMsgId;
+    }
+
+    public boolean isEncodedBody() {
+        return encodedBody;
+    }
+
+    public void setEncodedBody(boolean encodedBody) {
+        this.encodedBody = encodedBody;
     }
 }

@@ -4,6 +4,7 @@ import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.InvalidEnvelopeException;
 import io.github.msghandler.core.LinkRefusedException;
 import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.PayloadIntegrityException;
 import io.github.msghandler.core.PayloadTooLargeException;
 import io.github.msghandler.core.Transport;
@@ -172,9 +173,15 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                     in.setHeader(MsgHandlerConstants.ACK_HANDLE, new JetStreamAck(message));
                 }
             }
-            UnpackedEnvelope unpacked;
+            boolean raw = getEndpoint().getConfiguration().isRawEnvelope();
+            UnpackedEnvelope unpacked = null;
+            PackResult asItTravels = null;
             try {
-                unpacked = unpack(message);
+                if (raw) {
+                    asItTravels = MsgHandler.readEnvelope(message.getData());   // validated, no link fetched
+                } else {
+                    unpacked = unpack(message);
+                }
             } catch (RuntimeException e) {
                 getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
                 in.setBody(message.getData());
@@ -185,11 +192,16 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 // a broken envelope never mends; anything else (a file server or cluster node that is down) may
                 return isBroken(e) ? Outcome.REJECTED : Outcome.FAILED;
             }
-            getEndpoint().metrics().received(unpacked.envelope());
-            getEndpoint().binding().populate(exchange, in, message, unpacked);
+            Envelope envelope = raw ? asItTravels.envelope() : unpacked.envelope();
+            getEndpoint().metrics().received(envelope);
+            if (raw) {
+                getEndpoint().binding().populateRaw(exchange, in, message, asItTravels);
+            } else {
+                getEndpoint().binding().populate(exchange, in, message, unpacked);
+            }
             getProcessor().process(exchange);
             if (exchange.getException() == null && exchange.getPattern().isOutCapable()) {
-                reply(message, unpacked.envelope(), exchange);
+                reply(message, envelope, exchange);
             }
             if (exchange.getException() != null) {
                 getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
@@ -198,8 +210,9 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 // a payload that does not parse as its type, found when the route converted it, never mends either
                 return causedByBrokenPayload(exchange.getException()) ? Outcome.REJECTED : Outcome.FAILED;
             }
-            if (getEndpoint().getConfiguration().isS3DeleteAfterConsume()) {
-                deleteLinkedObjects(unpacked);
+            // an envelope handed on as it travels still needs its links
+            if (getEndpoint().getConfiguration().isS3DeleteAfterConsume() && !raw) {
+                deleteLinkedObjects(envelope);
             }
             return Outcome.DONE;
         } catch (Exception e) {
@@ -234,8 +247,8 @@ public class MsgHandlerConsumer extends DefaultConsumer {
      * Deletes the stored objects of the envelope's link payloads once the exchange succeeded; a failed delete is
      * logged (the bucket's lifecycle rule still expires the object) and does not fail the exchange.
      */
-    private void deleteLinkedObjects(UnpackedEnvelope unpacked) {
-        for (WirePayload payload : unpacked.envelope().payloads()) {
+    private void deleteLinkedObjects(Envelope envelope) {
+        for (WirePayload payload : envelope.payloads()) {
             if (payload.transport() != Transport.LINK) {
                 continue;
             }
@@ -297,7 +310,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             return;
         }
         ExchangeBinding binding = getEndpoint().binding();
-        getEndpoint().connection().publish(binding.toNatsMessage(
+        getEndpoint().connection().publish(binding.toNatsMessage(replySubject,
                 binding.packReply(replySubject, exchange, requestEnvelope), exchange));
     }
 }

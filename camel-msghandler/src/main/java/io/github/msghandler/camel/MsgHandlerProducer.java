@@ -94,8 +94,11 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         PackResult packed;
         Message message;
         try {
-            packed = endpoint.binding().pack(endpoint.getSubject(), exchange, msgIdFor(exchange));
-            message = endpoint.binding().toNatsMessage(packed, exchange);
+            MsgHandlerConfiguration configuration = endpoint.getConfiguration();
+            packed = !configuration.isRawEnvelope()
+                    ? endpoint.binding().pack(endpoint.getSubject(), exchange, msgIdFor(exchange))
+                    : endpoint.binding().forward(exchange, configuration.isRenewMsgId() ? msgIdFor(exchange) : null);
+            message = endpoint.binding().toNatsMessage(endpoint.getSubject(), packed, exchange);
         } catch (Exception e) {
             exchange.setException(e);
             endpoint.metrics().failed(EndpointMetrics.Direction.SENT);
@@ -235,9 +238,15 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
                 .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
-                UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
-                getEndpoint().binding().populate(exchange, exchange.getMessage(), answer, unpacked);
-                getEndpoint().metrics().received(unpacked.envelope());
+                if (getEndpoint().getConfiguration().isRawEnvelope()) {
+                    PackResult asItTravels = MsgHandler.readEnvelope(answer.getData());
+                    getEndpoint().binding().populateRaw(exchange, exchange.getMessage(), answer, asItTravels);
+                    getEndpoint().metrics().received(asItTravels.envelope());
+                } else {
+                    UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
+                    getEndpoint().binding().populate(exchange, exchange.getMessage(), answer, unpacked);
+                    getEndpoint().metrics().received(unpacked.envelope());
+                }
                 return null;
             }
             if (failure instanceof TimeoutException

@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.wire.EnvelopeReader;
 import io.nats.client.Message;
 
 import java.util.List;
@@ -64,5 +65,17 @@ public final class MsgHandler {
     /** smartunpack of a raw message body. {@code nats-os} links need {@link UnpackOptions#connection()}. */
     public static UnpackedEnvelope smartunpack(byte[] body, UnpackOptions options) {
         return EnvelopeUnpacker.unpack(body, options, null);
+    }
+
+    /**
+     * An envelope as it travels, read and validated (every field and type, duplicate keys, size limits) without
+     * fetching a link or decoding a payload, with its JSON kept byte for byte: for code that forwards envelopes
+     * with their claim-checks, through Kafka for example.
+     *
+     * @throws InvalidEnvelopeException when the body breaks the contract, naming the field
+     */
+    public static PackResult readEnvelope(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        return new PackResult(EnvelopeReader.read(body), body.clone());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.wire.EnvelopeWriter;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -48,11 +49,28 @@ public final class PackResult {
      * Headers stay optional on the wire: a receiver never needs them to decode the envelope.
      */
     public Message toNatsMessage(Headers headers) {
+        return toNatsMessage(envelope.header().sendTo(), headers);
+    }
+
+    /**
+     * As {@link #toNatsMessage(Headers)}, to another subject than the envelope's {@code send_to}: an envelope
+     * forwarded as it is keeps the subject it was first sent to.
+     */
+    public Message toNatsMessage(String subject, Headers headers) {
         return NatsMessage.builder()
-                .subject(envelope.header().sendTo())
+                .subject(subject)
                 .headers(headers.put(NATS_MSG_ID, envelope.header().msgId()))
                 .data(json)
                 .build();
+    }
+
+    /**
+     * The same envelope with another msg id and nothing else changed (payloads, links, metadata and all), for a
+     * forwarder asked to make a new message of it.
+     */
+    public PackResult withMsgId(String msgId) {
+        Envelope renamed = new Envelope(envelope.header().toBuilder().msgId(msgId).build(), envelope.payloads());
+        return new PackResult(renamed, EnvelopeWriter.toBytes(renamed));
     }
 
     @Override

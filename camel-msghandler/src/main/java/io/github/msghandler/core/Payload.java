@@ -15,8 +15,14 @@ public final class Payload {
     private final Object data;
     private final PayloadType type;
     private final Map<String, Object> metadata;
+    /** The data are the payload bytes already, encoded for the type: sent as they are. */
+    private final boolean encoded;
 
     private Payload(String dataname, Object data, PayloadType type, Map<String, Object> metadata) {
+        this(dataname, data, type, metadata, false);
+    }
+
+    private Payload(String dataname, Object data, PayloadType type, Map<String, Object> metadata, boolean encoded) {
         if (dataname == null || dataname.isEmpty()) {
             throw new IllegalArgumentException("a payload needs a non-empty dataname");
         }
@@ -24,6 +30,7 @@ public final class Payload {
         this.data = data;
         this.type = Objects.requireNonNull(type, "type");
         this.metadata = FrozenMaps.copyOf(metadata);
+        this.encoded = encoded;
     }
 
     /** The seed's tuple. */
@@ -56,11 +63,28 @@ public final class Payload {
         return new Payload(dataname, received, received.type(), metadata);
     }
 
+    /**
+     * Payload bytes already encoded for their type (wire format section 4: UTF-8 text, JSON, an Arrow IPC stream,
+     * raw bytes), sent as they are, not decoded and encoded again: for bridges that carry payloads through other
+     * systems. Bytes in memory of a {@code text}, {@code dictionary} or {@code jsontable} are checked to parse as
+     * their type when packed.
+     *
+     * @param bytes a byte[], InputStream, Path or File
+     */
+    public static Payload encoded(String dataname, Object bytes, PayloadType type) {
+        return new Payload(dataname, bytes, type, Map.of(), true);
+    }
+
     /** A copy with one more payload metadata entry (for example {@code content_type}). */
     public Payload withMetadata(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(metadata);
         copy.put(key, value);
-        return new Payload(dataname, data, type, copy);
+        return new Payload(dataname, data, type, copy, encoded);
+    }
+
+    /** Whether the data are the payload bytes already ({@link #encoded}). */
+    public boolean isEncoded() {
+        return encoded;
     }
 
     public String dataname() {

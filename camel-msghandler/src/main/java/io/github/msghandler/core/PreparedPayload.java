@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.codec.MalformedPayloadException;
 import io.github.msghandler.core.codec.PayloadContent;
 
 import java.io.ByteArrayInputStream;
@@ -8,8 +9,10 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One payload on its way out: its encoded content, its byte count once known, and the transport chosen for it.
@@ -17,6 +20,10 @@ import java.util.Map;
  * memory; if not, the bytes read so far are put back in front of the rest for the upload.
  */
 final class PreparedPayload {
+    /** The types whose encoded bytes are cheap to check (Arrow may not even be there). */
+    private static final Set<PayloadType> PARSE_CHECKED =
+            EnumSet.of(PayloadType.TEXT, PayloadType.DICTIONARY, PayloadType.JSONTABLE);
+
     private final Payload payload;
     private final String id = RandomIds.uuid();
     private PayloadContent content;
@@ -41,11 +48,27 @@ final class PreparedPayload {
         this.transport = size >= 0 && size < threshold ? Transport.DIRECT : Transport.LINK;
     }
 
-    /** The payload bytes of a value; a received payload given under another type is decoded and re-encoded. */
+    /**
+     * The payload bytes of a value; a received payload given under another type is decoded and re-encoded; bytes
+     * already encoded are taken as they are, once checked to parse when they are text or JSON in memory.
+     */
     private static PayloadContent encode(Payload payload) {
+        if (payload.isEncoded()) {
+            PayloadContent bytes = PayloadCodecs.forType(PayloadType.BINARY).encode(payload.dataname(), payload.data());
+            if (payload.data() instanceof byte[] && PARSE_CHECKED.contains(payload.type())) {
+                try {
+                    PayloadCodecs.forType(payload.type()).decode(bytes);
+                } catch (IOException | MalformedPayloadException | RuntimeException e) {
+                    throw new PayloadValueException(payload.dataname(), payload.type().wireName(), payload.data(),
+                            "bytes that parse as " + payload.type().wireName() + ": " + e.getMessage(), e);
+                }
+            }
+            return bytes;
+        }
         Object value = payload.data() instanceof ReceivedPayload r ? r.value() : payload.data();
         return PayloadCodecs.forType(payload.type()).encode(payload.dataname(), value);
     }
+
 
     private void readPrefix(long threshold) {
         try {
