@@ -9,7 +9,7 @@ import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.UnpackedEnvelope;
-import io.github.msghandler.testsupport.KafkaTestBroker;
+import io.github.msghandler.testsupport.KafkaBrokerExtension;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
@@ -21,8 +21,6 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,21 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KafkaBridgesTest extends CamelTestSupport {
     @RegisterExtension
     static NatsServerExtension nats = new NatsServerExtension();
-    static KafkaTestBroker kafka;
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = KafkaTestBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

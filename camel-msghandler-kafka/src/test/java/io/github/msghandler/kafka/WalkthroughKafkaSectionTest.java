@@ -8,13 +8,11 @@ import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.UnpackedEnvelope;
-import io.github.msghandler.testsupport.KafkaTestBroker;
+import io.github.msghandler.testsupport.KafkaBrokerExtension;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,24 +39,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class WalkthroughKafkaSectionTest {
     @RegisterExtension
     static NatsServerExtension nats = new NatsServerExtension();
-    static KafkaTestBroker kafka;
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = KafkaTestBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     /** The fenced block after {@code <!-- tested: name -->} in the walkthrough. */
     private static String walkthroughBlock(String name) throws IOException {

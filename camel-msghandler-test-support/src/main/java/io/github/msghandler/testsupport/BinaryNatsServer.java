@@ -1,11 +1,7 @@
 package io.github.msghandler.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +54,7 @@ final class BinaryNatsServer implements NatsTestServer {
     static BinaryNatsServer start(Path binary, List<String> extraArgs, int webSocketPort) {
         try {
             Path storeDir = Files.createTempDirectory("nats-test-");
-            int port = freePort();
+            int port = ServerProcesses.freePort();
             List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
                     String.valueOf(port), "-sd", storeDir.toString()));
             if (webSocketPort > 0) {
@@ -78,7 +74,7 @@ final class BinaryNatsServer implements NatsTestServer {
 
     static int freeWebSocketPort() {
         try {
-            return freePort();
+            return ServerProcesses.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,9 +84,7 @@ final class BinaryNatsServer implements NatsTestServer {
         try {
             Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
             CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = new Thread(() -> pump(started, log, ready), "nats-server-log-" + port);
-            reader.setDaemon(true);
-            reader.start();
+            ServerProcesses.pumpLog(started, log, ready, "Server is ready", "nats-server-log-" + port);
             if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !started.isAlive()) {
                 started.destroyForcibly();
                 throw new IllegalStateException("nats-server did not start within " + START_TIMEOUT_SECONDS
@@ -122,29 +116,6 @@ final class BinaryNatsServer implements NatsTestServer {
     @Override
     public void restart() {
         launch();
-    }
-
-    private static void pump(Process process, StringBuffer log, CountDownLatch ready) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                log.append(line).append('\n');
-                if (line.contains("Server is ready")) {
-                    ready.countDown();
-                }
-            }
-        } catch (IOException e) {
-            log.append("log reader stopped: ").append(e).append('\n');
-        } finally {
-            ready.countDown();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.github.msghandler.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +98,8 @@ public abstract class KafkaTestBroker implements AutoCloseable {
             try {
                 String classpath = Files.readString(classpathFile).trim();
                 Path dir = Files.createTempDirectory("kafka-test-");
-                int port = freePort();
-                int controllerPort = freePort();
+                int port = ServerProcesses.freePort();
+                int controllerPort = ServerProcesses.freePort();
                 Path config = Files.writeString(dir.resolve("server.properties"), String.join("\n",
                         "process.roles=broker,controller",
                         "node.id=1",
@@ -138,9 +135,7 @@ public abstract class KafkaTestBroker implements AutoCloseable {
                         "-cp", classpath, "kafka.Kafka", config.toString()).redirectErrorStream(true).start();
                 StringBuffer log = new StringBuffer();
                 CountDownLatch ready = new CountDownLatch(1);
-                Thread reader = new Thread(() -> pump(broker, log, ready), "kafka-broker-log-" + port);
-                reader.setDaemon(true);
-                reader.start();
+                ServerProcesses.pumpLog(broker, log, ready, "Kafka Server started", "kafka-broker-log-" + port);
                 if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !broker.isAlive()) {
                     broker.destroyForcibly();
                     throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT_SECONDS + " s:\n"
@@ -152,22 +147,6 @@ public abstract class KafkaTestBroker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            }
-        }
-
-        private static void pump(Process process, StringBuffer log, CountDownLatch ready) {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    log.append(line).append('\n');
-                    if (line.contains("Kafka Server started")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                log.append("log reader stopped: ").append(e).append('\n');
-            } finally {
-                ready.countDown();
             }
         }
 
@@ -187,12 +166,6 @@ public abstract class KafkaTestBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             deleteQuietly(dir);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
