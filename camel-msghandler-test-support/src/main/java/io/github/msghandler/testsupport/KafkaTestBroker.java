@@ -125,8 +125,10 @@ public abstract class KafkaTestBroker implements AutoCloseable {
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 String clusterId = Base64.getUrlEncoder().withoutPadding()
                         .encodeToString(new SecureRandom().generateSeed(16));
-                Process format = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                        "-t", clusterId, "-c", config.toString()).redirectErrorStream(true).start();
+                // "--cluster-id=": one id in 64 starts with '-', which the tool's parser takes for an option
+                Process format = new ProcessBuilder(java, "-Dlog4j.configuration=file:" + log4j, "-cp", classpath,
+                        "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
+                        "--config=" + config).redirectErrorStream(true).start();
                 String formatted = new String(format.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!format.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || format.exitValue() != 0) {
                     throw new IllegalStateException("formatting Kafka's storage failed: " + formatted);
