@@ -56,7 +56,7 @@ public final class BrowserChat implements AutoCloseable {
         for (String file : List.of("index.html", "app.js")) {
             if (!Files.isRegularFile(pageDir.resolve(file))) {
                 throw new IllegalStateException("The browser page is not built (no " + pageDir.resolve(file)
-                        + "): build it with mvn -B -pl camel-msghandler-peers -am -DskipTests package, which needs "
+                        + "): build it with mvn -B -pl camel-msghandler-peers -am -DskipTests install, which needs "
                         + "Node.js and npm.");
             }
         }
