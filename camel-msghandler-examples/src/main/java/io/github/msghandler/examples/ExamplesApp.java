@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the examples by name ({@code chat}, {@code bridge}, {@code device}, {@code tables}, {@code yaml-chat},
@@ -96,13 +97,18 @@ public final class ExamplesApp {
         Path pageDir = Path.of(System.getProperty("pageDir", "../camel-msghandler-peers/target/browser"));
         try {
             Broker broker = webSocketUrl != null ? Broker.atOrStart(url) : Broker.startWithWebSocket();
+            AtomicReference<BrowserChat> started = new AtomicReference<>();
+            // registered before the chat starts, so that a chat that cannot start leaves no nats-server behind
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (started.get() != null) {
+                    started.get().close();
+                }
+                broker.close();
+            }, "browser-chat-stop"));
             BrowserChat chat = BrowserChat.start(broker.url(),
                     webSocketUrl != null ? webSocketUrl : broker.webSocketUrl(), pageDir,
                     Integer.getInteger("pagePort", 8080));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                chat.close();
-                broker.close();
-            }, "browser-chat-stop"));
+            started.set(chat);
             LOG.info("BROWSER CHAT READY: open {} (Ctrl+C stops it)", chat.pageUrl());
             new CountDownLatch(1).await();
         } catch (Broker.Unavailable | IllegalStateException e) {
