@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A peer program in another language, run as a process. It reports on standard output, one line each:
@@ -65,20 +66,27 @@ final class PeerProcess implements AutoCloseable {
 
     /** Waits for the next line with this word (skipping others); an {@code error} line fails the test at once. */
     String awaitLine(String word, Duration timeout) throws InterruptedException {
+        String line = nextLine(candidate -> candidate.startsWith("error ") || candidate.equals(word)
+                || candidate.startsWith(word + " "), "'" + word + "'", timeout);
+        if (line.startsWith("error ")) {
+            throw new AssertionError("the peer reported: " + line.substring(6) + "; before that: " + seen);
+        }
+        return line.substring(word.length()).trim();
+    }
+
+    /** The next line the test waits for, skipping others; fails when none comes within the timeout. */
+    private String nextLine(Predicate<String> wanted, String what, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
             if (line == null) {
-                throw new AssertionError("no '" + word + "' line from the peer within " + timeout + "; it said: "
+                throw new AssertionError("no " + what + " line from the peer within " + timeout + "; it said: "
                         + seen);
             }
             seen.add(line);
-            if (line.startsWith("error ")) {
-                throw new AssertionError("the peer reported: " + line.substring(6) + "; before that: " + seen);
-            }
-            if (line.equals(word) || line.startsWith(word + " ")) {
-                return line.substring(word.length()).trim();
+            if (wanted.test(line)) {
+                return line;
             }
         }
     }
@@ -94,18 +102,7 @@ final class PeerProcess implements AutoCloseable {
 
     /** The next {@code error} line, for a peer that is expected to refuse something. */
     String awaitError(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
-            if (line == null) {
-                throw new AssertionError("no error line from the peer within " + timeout + "; it said: " + seen);
-            }
-            seen.add(line);
-            if (line.startsWith("error ")) {
-                return line.substring(6);
-            }
-        }
+        return nextLine(line -> line.startsWith("error "), "error", timeout).substring(6);
     }
 
     /** A sending peer, run to its end: what it says it sent. */

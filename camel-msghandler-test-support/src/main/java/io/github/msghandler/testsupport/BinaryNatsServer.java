@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** nats-server from PATH on a free loopback port, its JetStream store in a temporary directory. */
 final class BinaryNatsServer implements NatsTestServer {
@@ -58,7 +56,7 @@ final class BinaryNatsServer implements NatsTestServer {
             List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
                     String.valueOf(port), "-sd", storeDir.toString()));
             if (webSocketPort > 0) {
-                Path config = storeDir.resolveSibling(storeDir.getFileName() + ".conf");
+                Path config = storeDir.resolve("websocket.conf");
                 Files.writeString(config, "websocket {\n  listen: \"127.0.0.1:" + webSocketPort
                         + "\"\n  no_tls: true\n}\n");
                 command.addAll(List.of("-c", config.toString()));
@@ -138,18 +136,6 @@ final class BinaryNatsServer implements NatsTestServer {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(storeDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp directory is harmless
-        }
+        ServerProcesses.stop(process, 10, storeDir);
     }
 }

@@ -21,6 +21,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -187,17 +188,11 @@ final class ExchangeBinding {
             if (value == null || headerFilter.applyFilterToCamelHeaders(name, value, exchange)) {
                 continue;
             }
+            Iterable<?> values = value instanceof Iterable<?> many ? many
+                    : value instanceof Object[] array ? Arrays.asList(array) : List.of(value);
             try {
-                if (value instanceof Iterable<?> values) {
-                    for (Object element : values) {
-                        addText(headers, name, element, exchange);
-                    }
-                } else if (value instanceof Object[] values) {
-                    for (Object element : values) {
-                        addText(headers, name, element, exchange);
-                    }
-                } else {
-                    addText(headers, name, value, exchange);
+                for (Object element : values) {
+                    addText(headers, name, element, exchange);
                 }
             } catch (IllegalArgumentException e) {
                 throw new CamelExchangeException("header '" + name + "' cannot travel as a NATS header: "
