@@ -3,7 +3,7 @@ package io.github.msghandler.examples;
 import io.github.msghandler.testsupport.NatsTestServer;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
+import io.github.msghandler.core.NatsConnections;
 import io.nats.client.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +84,7 @@ public final class Broker implements AutoCloseable {
     }
 
     private static boolean answers(String url) {
-        try (Connection connection = Nats.connect(new Options.Builder().server(url)
+        try (Connection connection = NatsConnections.connect(new Options.Builder().server(url)
                 .connectionTimeout(Duration.ofSeconds(2)).maxReconnects(0)
                 // a refused probe is an expected answer here, not an error to log
                 .errorListener(new ErrorListener() { })

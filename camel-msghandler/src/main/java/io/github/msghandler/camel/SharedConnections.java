@@ -1,8 +1,8 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.NatsConnections;
 import io.github.msghandler.core.PublishConfirmations;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
@@ -76,7 +76,7 @@ final class SharedConnections {
 
     private static Connection connect(ConnectionSettings settings, CamelContext context) {
         try {
-            Connection connection = Nats.connect(settings.toOptions(context));
+            Connection connection = NatsConnections.connect(settings.toOptions(context));
             LOG.info("Connected to {}", settings);
             return connection;
         } catch (InterruptedException e) {

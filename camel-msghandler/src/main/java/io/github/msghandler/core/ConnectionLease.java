@@ -1,7 +1,6 @@
 package io.github.msghandler.core;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 
 import java.io.IOException;
@@ -36,7 +35,7 @@ final class ConnectionLease implements AutoCloseable {
         }
         if (opened == null) {
             try {
-                opened = Nats.connect(new Options.Builder().server(brokerUrl).connectionName("msghandler").build());
+                opened = NatsConnections.connect(new Options.Builder().server(brokerUrl).connectionName("msghandler").build());
             } catch (IOException e) {
                 throw new BrokerException("cannot connect to NATS at " + brokerUrl + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
