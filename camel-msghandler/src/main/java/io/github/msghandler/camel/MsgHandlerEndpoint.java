@@ -8,6 +8,7 @@ import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.nats.client.Connection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -32,7 +33,7 @@ import java.util.Set;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "msghandler", title = "msghandler", syntax = "msghandler:subject",
              category = { Category.MESSAGING }, headersClass = MsgHandlerConstants.class)
-public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServiceLocation, MultipleConsumersSupport {
 
     /**
      * The NATS subject to publish envelopes to, or to subscribe on.
@@ -75,6 +76,16 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         MsgHandlerConsumer consumer = new MsgHandlerConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Several routes may consume one URI: each has a subscription of its own, so on core NATS each gets every
+     * message (or, with a queueName, they share them), and on JetStream they pull from the same durable consumer
+     * and share the work.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     @Override
