@@ -1,11 +1,13 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.CredentialsFile;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,7 +67,7 @@ final class ConnectionSettings {
             options.authHandler(Nats.staticCredentials(null, nkeyPrivateKey.toCharArray()));
         }
         if (credentialsFile != null) {
-            options.authHandler(Nats.credentials(credentialsFile));
+            options.authHandler(CredentialsFile.authHandler(credentialsFile, Instant.now()));
         }
         if (sslContextParameters != null) {
             options.sslContext(sslContextParameters.createSSLContext(context));

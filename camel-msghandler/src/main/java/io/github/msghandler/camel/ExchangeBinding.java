@@ -3,6 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.Envelope;
 import io.github.msghandler.core.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.NatsConnections;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.ReceivedPayload;
@@ -73,11 +74,13 @@ final class ExchangeBinding {
             new HeaderField(MsgHandlerConstants.BROKER_URL, EnvelopeHeader::brokerUrl,
                     EnvelopeHeader.Builder::brokerUrl, false));
 
+    private final Connection connection;
     private final PackOptions endpointOptions;
     private final ExchangePayloads payloads;
     private final HeaderFilterStrategy headerFilter;
 
     ExchangeBinding(MsgHandlerConfiguration configuration, Connection connection, ClaimCheckStore store) {
+        this.connection = connection;
         this.endpointOptions = PackOptions.builder()
                 .publish(false)   // sending is the producer's: core NATS, JetStream or request
                 .connection(connection)
@@ -99,21 +102,25 @@ final class ExchangeBinding {
         this.headerFilter = configuration.getHeaderFilterStrategy();
     }
 
-    /** The envelope of an outgoing exchange, with the given msg id; records what was sent in its headers. */
-    PackResult pack(String subject, Exchange exchange, String msgId) {
+    /**
+     * The envelope of an outgoing exchange, with the given msg id, sized with the NATS headers it travels with;
+     * records what was sent in its headers.
+     */
+    PackResult pack(String subject, Exchange exchange, String msgId) throws CamelExchangeException {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage()).msgId(msgId).build();
         return recordSent(exchange, pack(subject, exchange, header));
     }
 
     /**
      * The envelope in the body of an outgoing exchange (rawEnvelope), validated, as it is or with the given new
-     * msg id; records what was sent in its headers.
+     * msg id, with the exchange's NATS headers; records what was sent in its headers.
      *
      * @throws InvalidPayloadException when the body is not bytes or text
      */
-    PackResult forward(Exchange exchange, String newMsgId) throws InvalidPayloadException {
+    PackResult forward(Exchange exchange, String newMsgId) throws InvalidPayloadException, CamelExchangeException {
         PackResult envelope = MsgHandler.readEnvelope(exchange.getMessage().getMandatoryBody(byte[].class));
-        return recordSent(exchange, newMsgId == null ? envelope : envelope.withMsgId(newMsgId));
+        return recordSent(exchange, (newMsgId == null ? envelope : envelope.withMsgId(newMsgId))
+                .withNatsHeaders(natsHeaders(exchange)));
     }
 
     private static PackResult recordSent(Exchange exchange, PackResult packed) {
@@ -127,19 +134,21 @@ final class ExchangeBinding {
     }
 
     /**
-     * The NATS message that carries a packed envelope to the subject, with the exchange's headers that pass the
-     * filter.
+     * The NATS message that carries a packed envelope to the subject, with its NATS headers, checked against the
+     * server's max_payload before anything is sent: a server given a larger message closes the connection, and
+     * every message in flight on it is at risk.
+     *
+     * @throws io.github.msghandler.core.EnvelopeTooLargeException naming the sizes
      */
-    io.nats.client.Message toNatsMessage(String subject, PackResult packed, Exchange exchange)
-            throws CamelExchangeException {
-        return packed.toNatsMessage(subject, natsHeaders(exchange));
+    io.nats.client.Message toNatsMessage(String subject, PackResult packed) {
+        return packed.requireFits(NatsConnections.maxPayload(connection)).toNatsMessage(subject);
     }
 
     /**
      * Section 8: the reply to a request keeps its correlation id, points reply_to_msg_id at it, names its subject
      * as reply_to and its sender as the receiver.
      */
-    PackResult packReply(String subject, Exchange exchange, Envelope request) {
+    PackResult packReply(String subject, Exchange exchange, Envelope request) throws CamelExchangeException {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage())
                 .correlationId(request.header().correlationId())
                 .replyToMsgId(request.header().msgId())
@@ -150,9 +159,10 @@ final class ExchangeBinding {
         return pack(subject, exchange, header);
     }
 
-    private PackResult pack(String subject, Exchange exchange, EnvelopeHeader header) {
+    private PackResult pack(String subject, Exchange exchange, EnvelopeHeader header)
+            throws CamelExchangeException {
         return MsgHandler.smartpack(subject, payloads.toPayloads(exchange),
-                endpointOptions.toBuilder().header(header).build());
+                endpointOptions.toBuilder().header(header).natsHeaders(natsHeaders(exchange)).build());
     }
 
     /** The endpoint's envelope fields with the message's headers over those a message may set. */

@@ -463,7 +463,9 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String nkeyPrivateKey;
 
     /**
-     * A NATS credentials file (JWT and NKey seed) for decentralised authentication.
+     * A NATS credentials file (user JWT and NKey seed, as nsc writes it) for decentralised (operator mode)
+     * authentication. Checked before connecting: a seed of another user or an expired JWT fails the start, naming
+     * which.
      */
     @UriParam(label = "security")
     private String credentialsFile;

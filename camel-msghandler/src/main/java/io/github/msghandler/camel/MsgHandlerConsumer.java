@@ -311,6 +311,6 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         }
         ExchangeBinding binding = getEndpoint().binding();
         getEndpoint().connection().publish(binding.toNatsMessage(replySubject,
-                binding.packReply(replySubject, exchange, requestEnvelope), exchange));
+                binding.packReply(replySubject, exchange, requestEnvelope)));
     }
 }

@@ -98,7 +98,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
             packed = !configuration.isRawEnvelope()
                     ? endpoint.binding().pack(endpoint.getSubject(), exchange, msgIdFor(exchange))
                     : endpoint.binding().forward(exchange, configuration.isRenewMsgId() ? msgIdFor(exchange) : null);
-            message = endpoint.binding().toNatsMessage(endpoint.getSubject(), packed, exchange);
+            message = endpoint.binding().toNatsMessage(endpoint.getSubject(), packed);
         } catch (Exception e) {
             exchange.setException(e);
             endpoint.metrics().failed(EndpointMetrics.Direction.SENT);

@@ -12,8 +12,6 @@ import java.util.concurrent.TimeoutException;
  * and flushed and closed at the end.
  */
 final class ConnectionLease implements AutoCloseable {
-    /** NATS's default max_payload, assumed when no connection tells the real one. */
-    static final long DEFAULT_MAX_PAYLOAD = 1024 * 1024;
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
 
     private final String brokerUrl;
@@ -48,9 +46,7 @@ final class ConnectionLease implements AutoCloseable {
 
     /** The server's max_payload when connected, else NATS's default. */
     long maxPayload() {
-        Connection connection = isOpen() ? get() : null;
-        return connection == null || connection.getServerInfo() == null ? DEFAULT_MAX_PAYLOAD
-                : connection.getServerInfo().getMaxPayload();
+        return NatsConnections.maxPayload(isOpen() ? get() : null);
     }
 
     @Override

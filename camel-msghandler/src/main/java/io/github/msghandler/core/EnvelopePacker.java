@@ -42,6 +42,11 @@ final class EnvelopePacker {
                 connection.get();
             }
             EnvelopeHeader header = header(subject, options);
+            long maxPayload = connection.maxPayload();
+            long headerBytes = PackResult.travelling(options.natsHeaders(), header.msgId()).serializedLength();
+            if (headerBytes >= maxPayload) {
+                throw EnvelopeTooLargeException.headersAlone(subject, headerBytes, maxPayload);
+            }
             ClaimCheckStore store = null;
             while (true) {
                 for (PreparedPayload payload : prepared) {
@@ -57,16 +62,18 @@ final class EnvelopePacker {
                 List<WirePayload> wires = new ArrayList<>(prepared.size());
                 prepared.forEach(p -> wires.add(p.wire()));
                 Envelope envelope = new Envelope(header, wires);
-                byte[] json = EnvelopeWriter.toBytes(envelope);
+                PackResult result = new PackResult(envelope, EnvelopeWriter.toBytes(envelope), options.natsHeaders());
                 PreparedPayload largestDirect = largestDirect(prepared);
-                if (json.length > connection.maxPayload() && largestDirect != null) {
-                    // Section 5 allows a smaller payload to go by link to keep the envelope under max_payload.
+                if (result.natsSize() > maxPayload && largestDirect != null) {
+                    // Section 5 allows a smaller payload to go by link to keep the message under max_payload, which
+                    // the server applies to the envelope and the NATS headers together
                     largestDirect.moveToLink();
                     continue;
                 }
-                PackResult result = new PackResult(envelope, json);
+                result.requireFits(maxPayload, "every payload goes by link already; send fewer or smaller NATS "
+                        + "headers, or less metadata");
                 if (options.publish()) {
-                    publish(connection.get(), result, connection.maxPayload());
+                    publish(connection.get(), result);
                 }
                 return result;
             }
@@ -142,14 +149,9 @@ final class EnvelopePacker {
                 .orElse(null);
     }
 
-    private static void publish(Connection connection, PackResult result, long maxPayload) {
-        io.nats.client.Message message = result.toNatsMessage();
-        if (message.getData().length > maxPayload) {
-            throw new BrokerException("envelope of " + message.getData().length + " bytes exceeds the broker's max_payload of "
-                    + maxPayload + " even with every payload sent by link; shrink the envelope metadata");
-        }
+    private static void publish(Connection connection, PackResult result) {
         try {
-            connection.publish(message);
+            connection.publish(result.toNatsMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new BrokerException("cannot publish to '" + result.envelope().header().sendTo() + "': " + e.getMessage(), e);
         }

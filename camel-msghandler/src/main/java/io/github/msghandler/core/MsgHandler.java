@@ -76,6 +76,6 @@ public final class MsgHandler {
      */
     public static PackResult readEnvelope(byte[] body) {
         Objects.requireNonNull(body, "body");
-        return new PackResult(EnvelopeReader.read(body), body.clone());
+        return new PackResult(EnvelopeReader.read(body), body.clone(), null);
     }
 }

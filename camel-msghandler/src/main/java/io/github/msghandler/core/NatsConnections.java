@@ -28,6 +28,8 @@ public final class NatsConnections {
     /** The scheduler's threads: ping timer, cleanup timer, write timeout watch (jnats's own count). */
     private static final int SCHEDULER_THREADS = 3;
     private static final String DEFAULT_THREAD_PREFIX = "msghandler-nats";
+    /** NATS's default max_payload, assumed when no connection tells the real one. */
+    public static final long DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
     private NatsConnections() {
     }
@@ -68,6 +70,16 @@ public final class NatsConnections {
             scheduler.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * The largest message the connection's server takes, envelope and NATS headers together; NATS's default when
+     * there is no connection or it has not heard from a server yet. A larger message makes the server close the
+     * connection.
+     */
+    public static long maxPayload(Connection connection) {
+        return connection == null || connection.getServerInfo() == null ? DEFAULT_MAX_PAYLOAD
+                : connection.getServerInfo().getMaxPayload();
     }
 
     private static ThreadFactory threadsNamed(String prefix) {

@@ -3,6 +3,7 @@ package io.github.msghandler.core;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
 
 
 /**
@@ -28,6 +29,7 @@ public final class PackOptions {
     private final EnvelopeHeader header;
     private final boolean publish;
     private final Connection connection;
+    private final Headers natsHeaders;
 
     private PackOptions(Builder b) {
         this.brokerUrl = b.brokerUrl;
@@ -38,6 +40,7 @@ public final class PackOptions {
         this.header = b.header;
         this.publish = b.publish;
         this.connection = b.connection;
+        this.natsHeaders = b.natsHeaders;
     }
 
     /** Every option at its seed default. */
@@ -90,6 +93,11 @@ public final class PackOptions {
         return connection;
     }
 
+    /** The NATS headers the envelope travels with besides {@code Nats-Msg-Id} (read-only), or null for none. */
+    public Headers natsHeaders() {
+        return natsHeaders;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.brokerUrl = brokerUrl;
@@ -100,6 +108,7 @@ public final class PackOptions {
         b.header = header;
         b.publish = publish;
         b.connection = connection;
+        b.natsHeaders = natsHeaders;
         return b;
     }
 
@@ -113,6 +122,7 @@ public final class PackOptions {
         private EnvelopeHeader header = EnvelopeHeader.EMPTY;
         private boolean publish = true;
         private Connection connection;
+        private Headers natsHeaders;
 
         private Builder() {
         }
@@ -171,6 +181,15 @@ public final class PackOptions {
         /** An open connection to publish and upload on; left open. Without one, smartpack opens and closes its own. */
         public Builder connection(Connection connection) {
             this.connection = connection;
+            return this;
+        }
+
+        /**
+         * NATS headers to send with the envelope (a copy is kept). They count toward the broker's max_payload, so
+         * smartpack sizes the envelope with them: direct payloads move to link until both fit.
+         */
+        public Builder natsHeaders(Headers natsHeaders) {
+            this.natsHeaders = natsHeaders == null || natsHeaders.isEmpty() ? null : new Headers(natsHeaders, true);
             return this;
         }
 

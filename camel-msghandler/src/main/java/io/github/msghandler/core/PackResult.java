@@ -8,7 +8,9 @@ import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What smartpack returns: the envelope object and its JSON (the seed's {@code (env, env_json_str)}).
+ * What smartpack returns: the envelope object and its JSON (the seed's {@code (env, env_json_str)}), and the NATS
+ * headers it travels with, {@code Nats-Msg-Id} always among them. The server measures the JSON and the serialized
+ * headers together against its max_payload ({@link #natsSize()}).
  */
 public final class PackResult {
     /** The header JetStream de-duplicates on. */
@@ -16,10 +18,18 @@ public final class PackResult {
 
     private final Envelope envelope;
     private final byte[] json;
+    private final Headers natsHeaders;
 
-    PackResult(Envelope envelope, byte[] json) {
+    PackResult(Envelope envelope, byte[] json, Headers natsHeaders) {
         this.envelope = envelope;
         this.json = json;
+        this.natsHeaders = travelling(natsHeaders, envelope.header().msgId());
+    }
+
+    /** A read-only copy of {@code given} with {@code Nats-Msg-Id} set to the msg id (wire format section 1). */
+    static Headers travelling(Headers given, String msgId) {
+        Headers headers = given == null ? new Headers() : new Headers(given);
+        return new Headers(headers.put(NATS_MSG_ID, msgId), true);
     }
 
     public Envelope envelope() {
@@ -36,41 +46,63 @@ public final class PackResult {
         return json.clone();
     }
 
+    /** The NATS headers the envelope travels with (read-only). Receivers never need them to decode it. */
+    public Headers natsHeaders() {
+        return natsHeaders;
+    }
+
+    /** The bytes the server counts against its max_payload: the envelope JSON and the serialized headers. */
+    public long natsSize() {
+        return json.length + (long) natsHeaders.serializedLength();
+    }
+
     /**
-     * The NATS message that carries this envelope to its {@code send_to} subject, with {@code Nats-Msg-Id} set to
-     * the msg id so that JetStream can drop duplicates (wire format section 1).
+     * This envelope, if its {@link #natsSize()} is within {@code maxPayload}.
+     *
+     * @throws EnvelopeTooLargeException naming the sizes, when a server would refuse it (and close the connection)
      */
+    public PackResult requireFits(long maxPayload) {
+        return requireFits(maxPayload, "send fewer or smaller NATS headers, less metadata, or (an envelope "
+                + "forwarded as it is keeps its payloads) pack it again with a lower sizeThreshold");
+    }
+
+    PackResult requireFits(long maxPayload, String remedy) {
+        if (natsSize() > maxPayload) {
+            throw new EnvelopeTooLargeException(envelope.header().sendTo(), json.length,
+                    natsHeaders.serializedLength(), maxPayload, remedy);
+        }
+        return this;
+    }
+
+    /** The NATS message that carries this envelope, with its headers, to its {@code send_to} subject. */
     public Message toNatsMessage() {
-        return toNatsMessage(new Headers());
+        return toNatsMessage(envelope.header().sendTo());
     }
 
     /**
-     * As {@link #toNatsMessage()}, carrying the given headers too; {@code Nats-Msg-Id} is always this envelope's.
-     * Headers stay optional on the wire: a receiver never needs them to decode the envelope.
+     * As {@link #toNatsMessage()}, to another subject than the envelope's {@code send_to}: an envelope forwarded as
+     * it is keeps the subject it was first sent to.
      */
-    public Message toNatsMessage(Headers headers) {
-        return toNatsMessage(envelope.header().sendTo(), headers);
-    }
-
-    /**
-     * As {@link #toNatsMessage(Headers)}, to another subject than the envelope's {@code send_to}: an envelope
-     * forwarded as it is keeps the subject it was first sent to.
-     */
-    public Message toNatsMessage(String subject, Headers headers) {
+    public Message toNatsMessage(String subject) {
         return NatsMessage.builder()
                 .subject(subject)
-                .headers(headers.put(NATS_MSG_ID, envelope.header().msgId()))
+                .headers(natsHeaders)
                 .data(json)
                 .build();
     }
 
+    /** The same envelope travelling with the given NATS headers (and its own {@code Nats-Msg-Id}). */
+    public PackResult withNatsHeaders(Headers headers) {
+        return new PackResult(envelope, json, headers);
+    }
+
     /**
-     * The same envelope with another msg id and nothing else changed (payloads, links, metadata and all), for a
-     * forwarder asked to make a new message of it.
+     * The same envelope with another msg id and nothing else changed (payloads, links, metadata, NATS headers and
+     * all), for a forwarder asked to make a new message of it.
      */
     public PackResult withMsgId(String msgId) {
         Envelope renamed = new Envelope(envelope.header().toBuilder().msgId(msgId).build(), envelope.payloads());
-        return new PackResult(renamed, EnvelopeWriter.toBytes(renamed));
+        return new PackResult(renamed, EnvelopeWriter.toBytes(renamed), natsHeaders);
     }
 
     @Override
