@@ -6,7 +6,7 @@ import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.core.PayloadType;
+import io.github.msghandler.core.api.PayloadType;
 import io.github.msghandler.core.UnpackOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;

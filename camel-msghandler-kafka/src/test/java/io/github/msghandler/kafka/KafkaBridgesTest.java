@@ -1,7 +1,7 @@
 package io.github.msghandler.kafka;
 
 import io.github.msghandler.camel.MsgHandlerConstants;
-import io.github.msghandler.core.EnvelopeHeader;
+import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;

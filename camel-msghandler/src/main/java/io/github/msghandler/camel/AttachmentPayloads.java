@@ -1,7 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.WirePayload;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.attachment.AttachmentMessage;

@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.Envelope;
+import io.github.msghandler.core.api.Envelope;
 import io.github.msghandler.core.store.RetryListener;
 import org.apache.camel.CamelContext;
 

@@ -1,14 +1,14 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.Envelope;
-import io.github.msghandler.core.EnvelopeHeader;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.NatsConnections;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.UnpackedEnvelope;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
@@ -138,7 +138,7 @@ final class ExchangeBinding {
      * server's max_payload before anything is sent: a server given a larger message closes the connection, and
      * every message in flight on it is at risk.
      *
-     * @throws io.github.msghandler.core.EnvelopeTooLargeException naming the sizes
+     * @throws io.github.msghandler.core.api.EnvelopeTooLargeException naming the sizes
      */
     io.nats.client.Message toNatsMessage(String subject, PackResult packed) {
         return packed.requireFits(NatsConnections.maxPayload(connection)).toNatsMessage(subject);

@@ -2,9 +2,9 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.core.PayloadType;
-import io.github.msghandler.core.PayloadValueException;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.PayloadValueException;
+import io.github.msghandler.core.api.WirePayload;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.NoTypeConversionAvailableException;

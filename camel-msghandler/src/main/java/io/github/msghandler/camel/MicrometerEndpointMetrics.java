@@ -1,8 +1,8 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.Envelope;
-import io.github.msghandler.core.Transport;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

@@ -1,15 +1,15 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.Envelope;
-import io.github.msghandler.core.InvalidEnvelopeException;
-import io.github.msghandler.core.LinkRefusedException;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.LinkRefusedException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackResult;
-import io.github.msghandler.core.PayloadIntegrityException;
-import io.github.msghandler.core.PayloadTooLargeException;
-import io.github.msghandler.core.Transport;
+import io.github.msghandler.core.api.PayloadIntegrityException;
+import io.github.msghandler.core.api.PayloadTooLargeException;
+import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.UnpackedEnvelope;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.WirePayload;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import org.slf4j.Logger;

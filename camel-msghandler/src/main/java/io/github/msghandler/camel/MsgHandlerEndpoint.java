@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.LinkPolicy;
+import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.DefaultLinkDownloader;

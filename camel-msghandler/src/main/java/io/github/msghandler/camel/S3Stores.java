@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.MissingDependencyException;
+import io.github.msghandler.core.api.MissingDependencyException;
 import io.github.msghandler.core.s3.S3ClaimCheckStore;
 import io.github.msghandler.core.s3.S3Clients;
 import io.github.msghandler.core.s3.S3Encryption;

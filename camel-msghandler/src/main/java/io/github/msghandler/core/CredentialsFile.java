@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.InvalidCredentialsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.AuthHandler;

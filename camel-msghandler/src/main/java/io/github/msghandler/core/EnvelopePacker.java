@@ -1,5 +1,12 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.BrokerException;
+import io.github.msghandler.core.api.ClaimCheckStoreException;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeHeader;
+import io.github.msghandler.core.api.EnvelopeTooLargeException;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;

@@ -1,5 +1,11 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.PayloadIntegrityException;
+import io.github.msghandler.core.api.PayloadTooLargeException;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.codec.PayloadContent;
 import io.github.msghandler.core.store.DefaultLinkDownloader;
 import io.github.msghandler.core.store.HttpLinkDownloader;

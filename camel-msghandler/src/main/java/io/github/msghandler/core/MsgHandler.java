@@ -1,5 +1,12 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.BrokerException;
+import io.github.msghandler.core.api.ClaimCheckStoreException;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.LinkFetchException;
+import io.github.msghandler.core.api.LinkRefusedException;
+import io.github.msghandler.core.api.PayloadIntegrityException;
+import io.github.msghandler.core.api.PayloadValueException;
 import io.github.msghandler.core.wire.EnvelopeReader;
 import io.nats.client.Message;
 

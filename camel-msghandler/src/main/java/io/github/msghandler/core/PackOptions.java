@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.nats.client.Connection;

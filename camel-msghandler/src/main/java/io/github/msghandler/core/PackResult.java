@@ -1,5 +1,7 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeTooLargeException;
 import io.github.msghandler.core.wire.EnvelopeWriter;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;

@@ -1,5 +1,9 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.FrozenMaps;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.PayloadValueException;
+import io.github.msghandler.core.api.WirePayload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

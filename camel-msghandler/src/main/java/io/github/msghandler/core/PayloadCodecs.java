@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.PayloadType;
 import io.github.msghandler.core.arrow.ArrowTableCodec;
 import io.github.msghandler.core.arrow.ArrowValues;
 import io.github.msghandler.core.codec.DictionaryCodec;

@@ -1,5 +1,9 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.PayloadValueException;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.codec.MalformedPayloadException;
 import io.github.msghandler.core.codec.PayloadContent;
 

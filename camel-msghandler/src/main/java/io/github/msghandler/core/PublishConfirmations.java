@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.BrokerException;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;

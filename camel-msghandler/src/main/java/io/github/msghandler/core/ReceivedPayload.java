@@ -1,5 +1,10 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.MissingDependencyException;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.codec.MalformedPayloadException;
 import io.github.msghandler.core.codec.PayloadContent;
 import io.github.msghandler.core.wire.WireFields;

@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.PayloadIntegrityException;
 import io.github.msghandler.core.codec.PayloadContent;
 import io.github.msghandler.core.store.RetryingFetcher;
 

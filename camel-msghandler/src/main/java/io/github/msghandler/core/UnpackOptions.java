@@ -3,6 +3,7 @@ package io.github.msghandler.core;
 import io.github.msghandler.core.store.Backoff;
 import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
+import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.core.store.RetryListener;
 import io.nats.client.Connection;
 

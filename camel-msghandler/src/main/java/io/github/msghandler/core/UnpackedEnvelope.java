@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.Envelope;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.InvalidCredentialsException;
+import io.github.msghandler.core.api.InvalidCredentialsException;
 import io.github.msghandler.testsupport.NatsTestServer;
 import io.nats.client.Nats;
 import io.nats.client.NKey;

@@ -1,13 +1,13 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.EnvelopeHeader;
-import io.github.msghandler.core.InvalidEnvelopeException;
+import io.github.msghandler.core.api.EnvelopeHeader;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.ReceivedPayload;
-import io.github.msghandler.core.Transport;
+import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.testsupport.NatsServerExtension;

@@ -1,7 +1,7 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.InvalidEnvelopeException;
-import io.github.msghandler.core.MsgHandlerException;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.MsgHandlerException;
 import io.github.msghandler.testsupport.FileTestServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;

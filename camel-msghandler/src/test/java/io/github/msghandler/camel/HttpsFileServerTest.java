@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.LinkFetchException;
+import io.github.msghandler.core.api.LinkFetchException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.testsupport.FileTestServer;

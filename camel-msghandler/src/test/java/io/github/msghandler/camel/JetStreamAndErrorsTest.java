@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.InvalidEnvelopeException;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.CamelContext;

@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.LinkRefusedException;
+import io.github.msghandler.core.api.LinkRefusedException;
 import io.github.msghandler.testsupport.FileTestServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;

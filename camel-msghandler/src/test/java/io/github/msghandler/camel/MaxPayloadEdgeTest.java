@@ -1,11 +1,11 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.EnvelopeTooLargeException;
+import io.github.msghandler.core.api.EnvelopeTooLargeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.core.Transport;
+import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.testsupport.NatsTestServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;

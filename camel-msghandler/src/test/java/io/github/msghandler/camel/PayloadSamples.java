@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.PayloadType;
+import io.github.msghandler.core.api.PayloadType;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.arrow.ArrowTable;
 

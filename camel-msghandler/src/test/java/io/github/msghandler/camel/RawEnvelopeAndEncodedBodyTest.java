@@ -1,12 +1,12 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.EnvelopeHeader;
-import io.github.msghandler.core.InvalidEnvelopeException;
+import io.github.msghandler.core.api.EnvelopeHeader;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.core.PayloadValueException;
+import io.github.msghandler.core.api.PayloadValueException;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.nats.client.Message;
 import io.nats.client.Subscription;

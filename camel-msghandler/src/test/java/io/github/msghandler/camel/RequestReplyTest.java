@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.EnvelopeHeader;
+import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.PackResult;

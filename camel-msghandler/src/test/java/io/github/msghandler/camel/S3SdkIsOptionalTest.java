@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.MissingDependencyException;
+import io.github.msghandler.core.api.MissingDependencyException;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;

@@ -1,5 +1,6 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.MissingDependencyException;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;

@@ -1,5 +1,7 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.LinkFetchException;
+import io.github.msghandler.core.api.PayloadIntegrityException;
 import io.github.msghandler.core.store.Backoff;
 import io.github.msghandler.testsupport.FileTestServer;
 import org.junit.jupiter.api.AfterEach;

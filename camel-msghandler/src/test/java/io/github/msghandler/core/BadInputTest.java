@@ -1,5 +1,10 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.LinkRefusedException;
+import io.github.msghandler.core.api.PayloadIntegrityException;
+import io.github.msghandler.core.api.PayloadTooLargeException;
+import io.github.msghandler.core.api.PayloadValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

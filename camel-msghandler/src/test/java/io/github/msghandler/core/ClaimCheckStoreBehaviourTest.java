@@ -1,5 +1,9 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.ClaimCheckStoreException;
+import io.github.msghandler.core.api.LinkFetchException;
+import io.github.msghandler.core.api.PayloadIntegrityException;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.NatsObjectLink;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;

@@ -2,6 +2,8 @@ package io.github.msghandler.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.testsupport.FileTestServer;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.github.msghandler.core.store.HttpClaimCheckStore;

@@ -1,5 +1,8 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.arrow.ArrowTable;
 import io.github.msghandler.testsupport.FileTestServer;
 import org.apache.arrow.memory.BufferAllocator;

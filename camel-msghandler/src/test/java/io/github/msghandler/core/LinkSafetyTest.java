@@ -1,5 +1,8 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.LinkFetchException;
+import io.github.msghandler.core.api.LinkRefusedException;
+import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.testsupport.FileTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

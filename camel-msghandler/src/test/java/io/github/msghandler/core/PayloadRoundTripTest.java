@@ -1,5 +1,7 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.arrow.ArrowTable;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.HttpClaimCheckStore;

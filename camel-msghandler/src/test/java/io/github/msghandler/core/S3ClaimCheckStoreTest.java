@@ -1,9 +1,12 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.LinkFetchException;
+import io.github.msghandler.core.api.LinkRefusedException;
 import io.github.msghandler.core.s3.S3ClaimCheckStore;
 import io.github.msghandler.core.s3.S3Clients;
 import io.github.msghandler.core.s3.S3Encryption;
 import io.github.msghandler.core.store.ClaimCheckKey;
+import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.testsupport.S3TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

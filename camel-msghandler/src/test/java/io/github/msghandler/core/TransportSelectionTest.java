@@ -1,5 +1,8 @@
 package io.github.msghandler.core;
 
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

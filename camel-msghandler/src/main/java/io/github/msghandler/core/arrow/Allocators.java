@@ -1,6 +1,6 @@
 package io.github.msghandler.core.arrow;
 
-import io.github.msghandler.core.MsgHandlerException;
+import io.github.msghandler.core.api.MsgHandlerException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 

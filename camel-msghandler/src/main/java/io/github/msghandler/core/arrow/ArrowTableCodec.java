@@ -1,7 +1,7 @@
 package io.github.msghandler.core.arrow;
 
-import io.github.msghandler.core.PayloadType;
-import io.github.msghandler.core.PayloadValueException;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.PayloadValueException;
 import io.github.msghandler.core.codec.MalformedPayloadException;
 import io.github.msghandler.core.codec.PayloadCodec;
 import io.github.msghandler.core.codec.PayloadContent;

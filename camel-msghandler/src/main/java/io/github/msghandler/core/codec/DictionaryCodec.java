@@ -1,7 +1,7 @@
 package io.github.msghandler.core.codec;
 
-import io.github.msghandler.core.PayloadType;
-import io.github.msghandler.core.PayloadValueException;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.PayloadValueException;
 
 import java.io.IOException;
 import java.util.List;

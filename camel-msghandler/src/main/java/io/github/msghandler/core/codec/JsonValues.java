@@ -1,7 +1,7 @@
 package io.github.msghandler.core.codec;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.github.msghandler.core.PayloadValueException;
+import io.github.msghandler.core.api.PayloadValueException;
 import io.github.msghandler.core.wire.WireJson;
 
 import java.io.File;

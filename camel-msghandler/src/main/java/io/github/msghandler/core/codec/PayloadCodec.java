@@ -1,6 +1,6 @@
 package io.github.msghandler.core.codec;
 
-import io.github.msghandler.core.PayloadType;
+import io.github.msghandler.core.api.PayloadType;
 
 import java.io.IOException;
 
@@ -15,7 +15,7 @@ public interface PayloadCodec {
     /**
      * The payload bytes of a value.
      *
-     * @throws io.github.msghandler.core.PayloadValueException when the value does not fit the type
+     * @throws io.github.msghandler.core.api.PayloadValueException when the value does not fit the type
      */
     PayloadContent encode(String dataname, Object value);
 

@@ -1,7 +1,7 @@
 package io.github.msghandler.core.codec;
 
-import io.github.msghandler.core.MissingDependencyException;
-import io.github.msghandler.core.PayloadType;
+import io.github.msghandler.core.api.MissingDependencyException;
+import io.github.msghandler.core.api.PayloadType;
 
 /** Stands in for a codec whose optional library is missing, and says which artifact to add. */
 public final class UnavailableCodec implements PayloadCodec {

@@ -1,6 +1,6 @@
 package io.github.msghandler.core.s3;
 
-import io.github.msghandler.core.LinkPolicy;
+import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.LinkDownloadException;

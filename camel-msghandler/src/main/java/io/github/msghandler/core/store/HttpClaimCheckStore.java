@@ -1,7 +1,6 @@
 package io.github.msghandler.core.store;
 
-import io.github.msghandler.core.ClaimCheckStoreException;
-import io.github.msghandler.core.LinkPolicy;
+import io.github.msghandler.core.api.ClaimCheckStoreException;
 
 import java.io.IOException;
 import java.io.InputStream;

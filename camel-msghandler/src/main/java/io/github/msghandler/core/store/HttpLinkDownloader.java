@@ -1,6 +1,5 @@
 package io.github.msghandler.core.store;
 
-import io.github.msghandler.core.LinkPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.github.msghandler.core.store;
 
-import io.github.msghandler.core.ClaimCheckStoreException;
+import io.github.msghandler.core.api.ClaimCheckStoreException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.ObjectStore;

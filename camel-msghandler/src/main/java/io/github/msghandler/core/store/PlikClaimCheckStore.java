@@ -1,8 +1,7 @@
 package io.github.msghandler.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.msghandler.core.ClaimCheckStoreException;
-import io.github.msghandler.core.LinkPolicy;
+import io.github.msghandler.core.api.ClaimCheckStoreException;
 import io.github.msghandler.core.wire.WireJson;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package io.github.msghandler.core.store;
 
-import io.github.msghandler.core.LinkFetchException;
+import io.github.msghandler.core.api.LinkFetchException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

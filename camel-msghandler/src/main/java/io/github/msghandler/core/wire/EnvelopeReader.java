@@ -3,12 +3,12 @@ package io.github.msghandler.core.wire;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.msghandler.core.Envelope;
-import io.github.msghandler.core.EnvelopeHeader;
-import io.github.msghandler.core.InvalidEnvelopeException;
-import io.github.msghandler.core.PayloadType;
-import io.github.msghandler.core.Transport;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeHeader;
+import io.github.msghandler.core.api.InvalidEnvelopeException;
+import io.github.msghandler.core.api.PayloadType;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.github.msghandler.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.msghandler.core.Envelope;
-import io.github.msghandler.core.EnvelopeHeader;
-import io.github.msghandler.core.Transport;
-import io.github.msghandler.core.WirePayload;
+import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeHeader;
+import io.github.msghandler.core.api.Transport;
+import io.github.msghandler.core.api.WirePayload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A feature was used whose optional library is not on the classpath; the message names the artifact to add.

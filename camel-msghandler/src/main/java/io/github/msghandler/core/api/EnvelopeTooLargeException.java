@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * An envelope that cannot travel: its JSON and the NATS headers it travels with (what the server compares with its
@@ -12,14 +12,14 @@ public class EnvelopeTooLargeException extends BrokerException {
     private final long headerBytes;
     private final long maxPayload;
 
-    EnvelopeTooLargeException(String subject, long envelopeBytes, long headerBytes, long maxPayload, String remedy) {
+    public EnvelopeTooLargeException(String subject, long envelopeBytes, long headerBytes, long maxPayload, String remedy) {
         this("the message on '" + subject + "' would be " + (envelopeBytes + headerBytes) + " bytes (envelope "
                 + envelopeBytes + " + NATS headers " + headerBytes + "), more than the broker's max_payload of "
                 + maxPayload + ": " + remedy, envelopeBytes, headerBytes, maxPayload);
     }
 
     /** The NATS headers alone leave no room for any envelope; found before anything was uploaded. */
-    static EnvelopeTooLargeException headersAlone(String subject, long headerBytes, long maxPayload) {
+    public static EnvelopeTooLargeException headersAlone(String subject, long headerBytes, long maxPayload) {
         return new EnvelopeTooLargeException("the NATS headers of the message on '" + subject + "' are "
                 + headerBytes + " bytes, not less than the broker's max_payload of " + maxPayload
                 + ", so no envelope fits beside them: send fewer or smaller NATS headers", 0, headerBytes, maxPayload);

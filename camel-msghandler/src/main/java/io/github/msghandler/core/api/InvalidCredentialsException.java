@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A NATS credentials file that cannot authenticate, found before connecting: the server would refuse it with only
@@ -23,7 +23,7 @@ public class InvalidCredentialsException extends BrokerException {
 
     private final Problem problem;
 
-    InvalidCredentialsException(Problem problem, String message, Throwable cause) {
+    public InvalidCredentialsException(Problem problem, String message, Throwable cause) {
         super(message, cause);
         this.problem = problem;
     }

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A value given to smartpack does not fit its payload type (or the type is unknown).

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A received envelope does not follow wire format v1: not JSON, a missing or mistyped field, an unknown payload type

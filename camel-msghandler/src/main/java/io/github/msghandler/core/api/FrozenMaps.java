@@ -1,15 +1,15 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Read-only copies of metadata maps that keep key order and null values, as JSON objects may hold both. */
-final class FrozenMaps {
+public final class FrozenMaps {
     private FrozenMaps() {
     }
 
-    static Map<String, Object> copyOf(Map<String, ?> source) {
+    public static Map<String, Object> copyOf(Map<String, ?> source) {
         if (source == null || source.isEmpty()) {
             return Map.of();
         }

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A claim-check store could not take a payload: the upload failed, or the store is not usable (JetStream off,

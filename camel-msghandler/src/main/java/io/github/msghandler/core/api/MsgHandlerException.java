@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * The root of every error this library raises, so a caller can catch them all; the subclasses say what went wrong.

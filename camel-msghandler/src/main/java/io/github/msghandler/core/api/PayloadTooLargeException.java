@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A received payload declares more bytes than the receiver accepts (option {@code maxPayloadSize}); nothing was

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A link payload could not be fetched: every attempt of the backoff failed, or an attempt failed in a way that

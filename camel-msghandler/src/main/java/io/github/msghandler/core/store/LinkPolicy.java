@@ -1,5 +1,6 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.store;
 
+import io.github.msghandler.core.api.LinkRefusedException;
 import io.github.msghandler.core.store.NatsObjectLink;
 
 import java.net.InetAddress;

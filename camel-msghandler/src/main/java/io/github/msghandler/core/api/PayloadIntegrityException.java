@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * Received payload bytes do not match what the envelope promised: their {@code size} or their {@code sha256}.

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * A link payload's URL is not one this receiver fetches: a scheme other than http, https or nats-os, or a URL that

@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * The NATS broker could not be reached, or refused a publish (for example an envelope over its max_payload).

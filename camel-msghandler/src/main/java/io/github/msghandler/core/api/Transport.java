@@ -1,4 +1,4 @@
-package io.github.msghandler.core;
+package io.github.msghandler.core.api;
 
 /**
  * How a payload travels (wire format section 5): inside the envelope, or as a link to a claim-check store.
