@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.api.PayloadType;
 import io.github.msghandler.core.UnpackOptions;
@@ -43,7 +43,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public Object msghandlerPackUnpack() {
-        PackResult packed = MsgHandler.smartpack("bench.codec",
+        EncodedEnvelope packed = MsgHandler.smartpack("bench.codec",
                 List.of(Payload.of("blob", payload, PayloadType.BINARY)), packOptions);
         return MsgHandler.smartunpack(packed.toNatsMessage().getData(), unpackOptions).payloads().get(0).value();
     }

@@ -4,7 +4,7 @@ import io.github.msghandler.camel.MsgHandlerConstants;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.UnpackOptions;
@@ -104,7 +104,7 @@ class KafkaBridgesTest extends CamelTestSupport {
         Subscription out = nats.connection().subscribe("telemetry.out");
         nats.connection().flush(Duration.ofSeconds(5));
 
-        PackResult published = MsgHandler.smartpack("telemetry", sent, PackOptions.builder()
+        EncodedEnvelope published = MsgHandler.smartpack("telemetry", sent, PackOptions.builder()
                 .connection(nats.connection())
                 .header(EnvelopeHeader.builder().correlationId("order-77").senderName("sensor-hub").build())
                 .build());
@@ -143,7 +143,7 @@ class KafkaBridgesTest extends CamelTestSupport {
         new Random(50).nextBytes(video);
         String videoSha = sha256(video);
 
-        PackResult published = MsgHandler.smartpack("uploads", List.of(Payload.of("lecture.mp4", video, "video")),
+        EncodedEnvelope published = MsgHandler.smartpack("uploads", List.of(Payload.of("lecture.mp4", video, "video")),
                 PackOptions.builder().connection(nats.connection())
                         .header(EnvelopeHeader.builder().correlationId("upload-1").build()).build());
         video = null;   // from here on only the store has the bytes
@@ -168,7 +168,7 @@ class KafkaBridgesTest extends CamelTestSupport {
     void aRenewedEnvelopeGetsItsOwnMsgIdAndKeepsItsClaimCheck() throws Exception {
         byte[] scan = new byte[700_000];
         new Random(7).nextBytes(scan);
-        PackResult published = MsgHandler.smartpack("ignored", List.of(Payload.of("scan.png", scan, "image")),
+        EncodedEnvelope published = MsgHandler.smartpack("ignored", List.of(Payload.of("scan.png", scan, "image")),
                 PackOptions.builder().connection(nats.connection()).publish(false).build());
         Subscription out = nats.connection().subscribe("renewed.out");
         nats.connection().flush(Duration.ofSeconds(5));
@@ -179,7 +179,7 @@ class KafkaBridgesTest extends CamelTestSupport {
         Message message = out.nextMessage(WAIT);
         UnpackedEnvelope renewed = MsgHandler.smartunpack(message);
         assertNotEquals(published.envelope().header().msgId(), renewed.envelope().header().msgId());
-        assertEquals(renewed.envelope().header().msgId(), message.getHeaders().getFirst(PackResult.NATS_MSG_ID));
+        assertEquals(renewed.envelope().header().msgId(), message.getHeaders().getFirst(EncodedEnvelope.NATS_MSG_ID));
         assertEquals(published.envelope().header().correlationId(), renewed.envelope().header().correlationId());
         assertEquals(published.envelope().payloads(), renewed.envelope().payloads(), "payloads and links unchanged");
         assertArrayEquals(scan, renewed.payloads().get(0).bytes());

@@ -3,7 +3,7 @@ package io.github.msghandler.kafka;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.UnpackOptions;
@@ -95,7 +95,7 @@ class WalkthroughKafkaSectionTest {
             List<Payload> sent = List.of(Payload.of("reading", "21.5 °C", "text"),
                     Payload.of("rows", List.of(Map.of("t", 1)), "jsontable"),
                     Payload.of("blob", new byte[] {0, 1, 2, (byte) 255}, "binary"));
-            PackResult published = MsgHandler.smartpack("telemetry", sent, PackOptions.builder()
+            EncodedEnvelope published = MsgHandler.smartpack("telemetry", sent, PackOptions.builder()
                     .connection(nats.connection())
                     .header(EnvelopeHeader.builder().correlationId("yaml-1").build()).build());
 
@@ -126,7 +126,7 @@ class WalkthroughKafkaSectionTest {
         try {
             byte[] large = new byte[2_000_000];
             new Random(4).nextBytes(large);
-            PackResult published = MsgHandler.smartpack("uploads", List.of(Payload.of("big.bin", large, "binary")),
+            EncodedEnvelope published = MsgHandler.smartpack("uploads", List.of(Payload.of("big.bin", large, "binary")),
                     PackOptions.builder().connection(nats.connection()).build());
 
             Message message = out.nextMessage(WAIT);

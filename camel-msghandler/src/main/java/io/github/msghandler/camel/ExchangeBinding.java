@@ -5,7 +5,7 @@ import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.NatsConnections;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.api.WirePayload;
@@ -106,7 +106,7 @@ final class ExchangeBinding {
      * The envelope of an outgoing exchange, with the given msg id, sized with the NATS headers it travels with;
      * records what was sent in its headers.
      */
-    PackResult pack(String subject, Exchange exchange, String msgId) throws CamelExchangeException {
+    EncodedEnvelope pack(String subject, Exchange exchange, String msgId) throws CamelExchangeException {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage()).msgId(msgId).build();
         return recordSent(exchange, pack(subject, exchange, header));
     }
@@ -117,13 +117,13 @@ final class ExchangeBinding {
      *
      * @throws InvalidPayloadException when the body is not bytes or text
      */
-    PackResult forward(Exchange exchange, String newMsgId) throws InvalidPayloadException, CamelExchangeException {
-        PackResult envelope = MsgHandler.readEnvelope(exchange.getMessage().getMandatoryBody(byte[].class));
+    EncodedEnvelope forward(Exchange exchange, String newMsgId) throws InvalidPayloadException, CamelExchangeException {
+        EncodedEnvelope envelope = MsgHandler.readEnvelope(exchange.getMessage().getMandatoryBody(byte[].class));
         return recordSent(exchange, (newMsgId == null ? envelope : envelope.withMsgId(newMsgId))
                 .withNatsHeaders(natsHeaders(exchange)));
     }
 
-    private static PackResult recordSent(Exchange exchange, PackResult packed) {
+    private static EncodedEnvelope recordSent(Exchange exchange, EncodedEnvelope packed) {
         Message message = exchange.getMessage();
         message.setHeader(MsgHandlerConstants.MSG_ID, packed.envelope().header().msgId());
         message.setHeader(MsgHandlerConstants.CORRELATION_ID, packed.envelope().header().correlationId());
@@ -140,7 +140,7 @@ final class ExchangeBinding {
      *
      * @throws io.github.msghandler.core.api.EnvelopeTooLargeException naming the sizes
      */
-    io.nats.client.Message toNatsMessage(String subject, PackResult packed) {
+    io.nats.client.Message toNatsMessage(String subject, EncodedEnvelope packed) {
         return packed.requireFits(NatsConnections.maxPayload(connection)).toNatsMessage(subject);
     }
 
@@ -148,7 +148,7 @@ final class ExchangeBinding {
      * Section 8: the reply to a request keeps its correlation id, points reply_to_msg_id at it, names its subject
      * as reply_to and its sender as the receiver.
      */
-    PackResult packReply(String subject, Exchange exchange, Envelope request) throws CamelExchangeException {
+    EncodedEnvelope packReply(String subject, Exchange exchange, Envelope request) throws CamelExchangeException {
         EnvelopeHeader header = outgoingHeader(exchange.getMessage())
                 .correlationId(request.header().correlationId())
                 .replyToMsgId(request.header().msgId())
@@ -159,7 +159,7 @@ final class ExchangeBinding {
         return pack(subject, exchange, header);
     }
 
-    private PackResult pack(String subject, Exchange exchange, EnvelopeHeader header)
+    private EncodedEnvelope pack(String subject, Exchange exchange, EnvelopeHeader header)
             throws CamelExchangeException {
         return MsgHandler.smartpack(subject, payloads.toPayloads(exchange),
                 endpointOptions.toBuilder().header(header).natsHeaders(natsHeaders(exchange)).build());
@@ -248,7 +248,7 @@ final class ExchangeBinding {
      * A received envelope as it travels (rawEnvelope): the headers as {@link #populate} sets them, the envelope's
      * JSON as the body.
      */
-    void populateRaw(Exchange exchange, Message target, io.nats.client.Message natsMessage, PackResult envelope) {
+    void populateRaw(Exchange exchange, Message target, io.nats.client.Message natsMessage, EncodedEnvelope envelope) {
         populateHeaders(exchange, target, natsMessage, envelope.envelope());
         target.setBody(envelope.jsonBytes());
     }

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every option of a msghandler endpoint; the component holds one as defaults that its endpoints copy. The seed's
+ * Every option of a msghandler endpoint; the component holds one as defaults that its endpoints copy. The original msghandler's
  * smartpack and smartunpack options keep their names in camelCase and their defaults.
  */
 @UriParams

@@ -4,7 +4,7 @@ import io.github.msghandler.core.api.Envelope;
 import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.api.LinkRefusedException;
 import io.github.msghandler.core.MsgHandler;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.api.PayloadIntegrityException;
 import io.github.msghandler.core.api.PayloadTooLargeException;
 import io.github.msghandler.core.api.Transport;
@@ -175,7 +175,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             }
             boolean raw = getEndpoint().getConfiguration().isRawEnvelope();
             UnpackedEnvelope unpacked = null;
-            PackResult asItTravels = null;
+            EncodedEnvelope asItTravels = null;
             try {
                 if (raw) {
                     asItTravels = MsgHandler.readEnvelope(message.getData());   // validated, no link fetched

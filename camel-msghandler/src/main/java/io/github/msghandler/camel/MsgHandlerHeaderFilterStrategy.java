@@ -1,6 +1,6 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 
 import java.util.HashSet;
@@ -22,7 +22,7 @@ public class MsgHandlerHeaderFilterStrategy extends DefaultHeaderFilterStrategy 
         setCaseInsensitive(true);
         setOutFilterStartsWith(INTERNAL_PREFIXES);
         setInFilterStartsWith(INTERNAL_PREFIXES);
-        setOutFilter(new HashSet<>(List.of(PackResult.NATS_MSG_ID)));
-        setInFilter(new HashSet<>(List.of(PackResult.NATS_MSG_ID)));
+        setOutFilter(new HashSet<>(List.of(EncodedEnvelope.NATS_MSG_ID)));
+        setInFilter(new HashSet<>(List.of(EncodedEnvelope.NATS_MSG_ID)));
     }
 }

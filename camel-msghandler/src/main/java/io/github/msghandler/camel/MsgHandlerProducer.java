@@ -1,7 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.MsgHandler;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
 import io.github.msghandler.core.UnpackedEnvelope;
@@ -91,7 +91,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         MsgHandlerEndpoint endpoint = getEndpoint();
-        PackResult packed;
+        EncodedEnvelope packed;
         Message message;
         try {
             MsgHandlerConfiguration configuration = endpoint.getConfiguration();
@@ -239,7 +239,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
                 if (getEndpoint().getConfiguration().isRawEnvelope()) {
-                    PackResult asItTravels = MsgHandler.readEnvelope(answer.getData());
+                    EncodedEnvelope asItTravels = MsgHandler.readEnvelope(answer.getData());
                     getEndpoint().binding().populateRaw(exchange, exchange.getMessage(), answer, asItTravels);
                     getEndpoint().metrics().received(asItTravels.envelope());
                 } else {

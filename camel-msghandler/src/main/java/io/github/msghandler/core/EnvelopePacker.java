@@ -34,7 +34,7 @@ final class EnvelopePacker {
     private EnvelopePacker() {
     }
 
-    static PackResult pack(String subject, List<Payload> payloads, PackOptions options) {
+    static EncodedEnvelope pack(String subject, List<Payload> payloads, PackOptions options) {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("subject must not be empty");
         }
@@ -50,7 +50,7 @@ final class EnvelopePacker {
             }
             EnvelopeHeader header = header(subject, options);
             long maxPayload = connection.maxPayload();
-            long headerBytes = PackResult.travelling(options.natsHeaders(), header.msgId()).serializedLength();
+            long headerBytes = EncodedEnvelope.travelling(options.natsHeaders(), header.msgId()).serializedLength();
             if (headerBytes >= maxPayload) {
                 throw EnvelopeTooLargeException.headersAlone(subject, headerBytes, maxPayload);
             }
@@ -69,7 +69,7 @@ final class EnvelopePacker {
                 List<WirePayload> wires = new ArrayList<>(prepared.size());
                 prepared.forEach(p -> wires.add(p.wire()));
                 Envelope envelope = new Envelope(header, wires);
-                PackResult result = new PackResult(envelope, EnvelopeWriter.toBytes(envelope), options.natsHeaders());
+                EncodedEnvelope result = new EncodedEnvelope(envelope, EnvelopeWriter.toBytes(envelope), options.natsHeaders());
                 PreparedPayload largestDirect = largestDirect(prepared);
                 if (result.natsSize() > maxPayload && largestDirect != null) {
                     // Section 5 allows a smaller payload to go by link to keep the message under max_payload, which
@@ -156,7 +156,7 @@ final class EnvelopePacker {
                 .orElse(null);
     }
 
-    private static void publish(Connection connection, PackResult result) {
+    private static void publish(Connection connection, EncodedEnvelope result) {
         try {
             connection.publish(result.toNatsMessage());
         } catch (IllegalStateException | IllegalArgumentException e) {

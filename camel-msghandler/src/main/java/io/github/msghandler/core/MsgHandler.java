@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The msghandler API of the seed README, in Java: {@link #smartpack} builds (and by default publishes) an envelope
+ * The msghandler API of the original msghandler README, in Java: {@link #smartpack} builds (and by default publishes) an envelope
  * from {@code (dataname, data, type)} payloads; {@link #smartunpack} turns a received message back into Java
  * values. Both follow wire format v1.
  *
  * <pre>{@code
- * PackResult sent = MsgHandler.smartpack("chat.room1",
+ * EncodedEnvelope sent = MsgHandler.smartpack("chat.room1",
  *         List.of(Payload.of("message_text", "Hello!", "text"), Payload.of("avatar", pngBytes, "image")),
  *         PackOptions.builder().connection(nc).build());
  *
@@ -33,8 +33,8 @@ public final class MsgHandler {
     private MsgHandler() {
     }
 
-    /** smartpack with every option at its seed default: publishes to {@code nats://localhost:4222}. */
-    public static PackResult smartpack(String subject, List<Payload> payloads) {
+    /** smartpack with every option at its original msghandler default: publishes to {@code nats://localhost:4222}. */
+    public static EncodedEnvelope smartpack(String subject, List<Payload> payloads) {
         return smartpack(subject, payloads, PackOptions.defaults());
     }
 
@@ -46,11 +46,11 @@ public final class MsgHandler {
      * @throws ClaimCheckStoreException when a link payload cannot be stored
      * @throws BrokerException when NATS cannot be reached or refuses the envelope
      */
-    public static PackResult smartpack(String subject, List<Payload> payloads, PackOptions options) {
+    public static EncodedEnvelope smartpack(String subject, List<Payload> payloads, PackOptions options) {
         return EnvelopePacker.pack(subject, payloads, options);
     }
 
-    /** smartunpack of a NATS message, with the seed's defaults (5 attempts, 100 ms, 5000 ms). */
+    /** smartunpack of a NATS message, with the original msghandler's defaults (5 attempts, 100 ms, 5000 ms). */
     public static UnpackedEnvelope smartunpack(Message message) {
         return smartunpack(message, UnpackOptions.defaults());
     }
@@ -81,8 +81,8 @@ public final class MsgHandler {
      *
      * @throws InvalidEnvelopeException when the body breaks the contract, naming the field
      */
-    public static PackResult readEnvelope(byte[] body) {
+    public static EncodedEnvelope readEnvelope(byte[] body) {
         Objects.requireNonNull(body, "body");
-        return new PackResult(EnvelopeReader.read(body), body.clone(), null);
+        return new EncodedEnvelope(EnvelopeReader.read(body), body.clone(), null);
     }
 }

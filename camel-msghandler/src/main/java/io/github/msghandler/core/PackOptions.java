@@ -8,16 +8,16 @@ import io.nats.client.impl.Headers;
 
 
 /**
- * The options of smartpack, named and defaulted as in the seed README. Immutable; build with {@link #builder()}.
+ * The options of smartpack, named and defaulted as in the original msghandler README. Immutable; build with {@link #builder()}.
  *
- * <p>One deliberate difference: the seed defaults {@code fileserver_url} to {@code http://localhost:8080}; here it
+ * <p>One deliberate difference: the original msghandler defaults {@code fileserver_url} to {@code http://localhost:8080}; here it
  * has no default, and without one link payloads go to the broker's own JetStream Object Store, which needs nothing
  * else running.
  */
 public final class PackOptions {
-    /** The seed's default broker. */
+    /** The original msghandler's default broker. */
     public static final String DEFAULT_BROKER_URL = "nats://localhost:4222";
-    /** The seed's default size threshold in bytes: smaller payloads go direct, this size and larger by link. */
+    /** The original msghandler's default size threshold in bytes: smaller payloads go direct, this size and larger by link. */
     public static final long DEFAULT_SIZE_THRESHOLD = 500_000;
     public static final String DEFAULT_MSG_PURPOSE = "chat";
     public static final String DEFAULT_SENDER_NAME = "msghandler";
@@ -44,7 +44,7 @@ public final class PackOptions {
         this.natsHeaders = b.natsHeaders;
     }
 
-    /** Every option at its seed default. */
+    /** Every option at its original msghandler default. */
     public static PackOptions defaults() {
         return builder().build();
     }
@@ -84,12 +84,12 @@ public final class PackOptions {
         return header;
     }
 
-    /** The seed's {@code is_publish}. */
+    /** The original msghandler's {@code is_publish}. */
     public boolean publish() {
         return publish;
     }
 
-    /** The seed's {@code NATS_connection}: an open connection to use (and leave open), or null. */
+    /** The original msghandler's {@code NATS_connection}: an open connection to use (and leave open), or null. */
     public Connection connection() {
         return connection;
     }
@@ -113,7 +113,7 @@ public final class PackOptions {
         return b;
     }
 
-    /** Builder for {@link PackOptions}; starts at the seed defaults. */
+    /** Builder for {@link PackOptions}; starts at the original msghandler defaults. */
     public static final class Builder {
         private String brokerUrl = DEFAULT_BROKER_URL;
         private String fileserverUrl;
@@ -135,7 +135,7 @@ public final class PackOptions {
         }
 
         /**
-         * A Plik server for link payloads (the seed's {@code fileserver_url} with its default handler). Null or
+         * A Plik server for link payloads (the original msghandler's {@code fileserver_url} with its default handler). Null or
          * empty: the broker's JetStream Object Store.
          */
         public Builder fileserverUrl(String fileserverUrl) {
@@ -143,7 +143,7 @@ public final class PackOptions {
             return this;
         }
 
-        /** The claim-check store for link payloads (the seed's {@code fileserver_upload_handler}). */
+        /** The claim-check store for link payloads (the original msghandler's {@code fileserver_upload_handler}). */
         public Builder store(ClaimCheckStore store) {
             this.store = store;
             return this;

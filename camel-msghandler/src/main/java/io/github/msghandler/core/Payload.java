@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One payload to send: the seed's {@code (dataname, data, type)} tuple, plus optional payload metadata such as
+ * One payload to send: the original msghandler's {@code (dataname, data, type)} tuple, plus optional payload metadata such as
  * {@code content_type} or {@code filename} (wire format section 3).
  *
  * <p>Immutable; the data value itself is held as given.
@@ -37,13 +37,13 @@ public final class Payload {
         this.encoded = encoded;
     }
 
-    /** The seed's tuple. */
+    /** The original msghandler's tuple. */
     public static Payload of(String dataname, Object data, PayloadType type) {
         return new Payload(dataname, data, type, Map.of());
     }
 
     /**
-     * The seed's tuple with the type by wire name.
+     * The original msghandler's tuple with the type by wire name.
      *
      * @throws PayloadValueException for an unknown type name, naming the dataname, the type and the value's class
      */

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One received payload: the seed's {@code (dataname, data, type)} plus the wire fields, with its payload bytes
+ * One received payload: the original msghandler's {@code (dataname, data, type)} plus the wire fields, with its payload bytes
  * already checked against the declared size and sha256. The bytes are held as they arrived (in memory, or in a
  * temporary spool file for large link payloads) and decoded into a Java value at the first {@link #value()}, or
  * inside smartunpack when {@link UnpackOptions#decodeOnReceipt()} asks for it.

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The options of smartunpack, named and defaulted as in the seed README. Immutable; build with {@link #builder()}.
+ * The options of smartunpack, named and defaulted as in the original msghandler README. Immutable; build with {@link #builder()}.
  */
 public final class UnpackOptions {
     /** Link payloads of at least this many bytes are spooled to a temporary file instead of the heap. */
@@ -56,7 +56,7 @@ public final class UnpackOptions {
         return new Builder();
     }
 
-    /** The seed's {@code fileserver_download_handler}, or null for the default by URL scheme. */
+    /** The original msghandler's {@code fileserver_download_handler}, or null for the default by URL scheme. */
     public LinkDownloader downloadHandler() {
         return downloadHandler;
     }
@@ -109,7 +109,7 @@ public final class UnpackOptions {
         return retryListener;
     }
 
-    /** Builder for {@link UnpackOptions}; starts at the seed defaults (5 attempts, 100 ms, 5000 ms). */
+    /** Builder for {@link UnpackOptions}; starts at the original msghandler defaults (5 attempts, 100 ms, 5000 ms). */
     public static final class Builder {
         private LinkDownloader downloadHandler;
         private int maxRetries = Backoff.DEFAULT.maxRetries();

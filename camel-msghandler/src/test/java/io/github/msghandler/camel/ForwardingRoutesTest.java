@@ -4,7 +4,7 @@ import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.api.Transport;
@@ -127,7 +127,7 @@ class ForwardingRoutesTest {
         Connection nc = nats.connection();
         byte[] blob = new byte[600_000];
         new Random(11).nextBytes(blob);
-        PackResult sent = MsgHandler.smartpack(in, List.of(
+        EncodedEnvelope sent = MsgHandler.smartpack(in, List.of(
                         Payload.of("scores", List.of(Map.of("id", 1, "score", 0.5), Map.of("id", 2, "score", 0.75)),
                                         "arrowtable")
                                 .withMetadata("content_type", "application/vnd.apache.arrow.stream")

@@ -3,7 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -75,7 +75,7 @@ class HeadersAcrossNatsTest extends MsgHandlerTestSupport {
         assertNull(natsHeaders.get(Exchange.FILE_NAME));
         assertNull(natsHeaders.get(MsgHandlerConstants.DATA_NAME));
         String msgId = MsgHandler.smartunpack(onTheWire).envelope().header().msgId();
-        assertEquals(List.of(msgId), natsHeaders.get(PackResult.NATS_MSG_ID), "Nats-Msg-Id is the envelope's own");
+        assertEquals(List.of(msgId), natsHeaders.get(EncodedEnvelope.NATS_MSG_ID), "Nats-Msg-Id is the envelope's own");
         assertTrue(natsHeaders.keySet().stream().noneMatch(k -> k.toLowerCase().startsWith("camel")),
                 "no Camel header on the wire: " + natsHeaders.keySet());
 
@@ -94,7 +94,7 @@ class HeadersAcrossNatsTest extends MsgHandlerTestSupport {
     void anOutsidePublisherCannotSetCamelOrEnvelopeHeaders() throws Exception {
         MockEndpoint in = getMockEndpoint("mock:in");
         in.expectedMessageCount(1);
-        PackResult packed = MsgHandler.smartpack("headers.in", List.of(Payload.of("notes.txt", "hi", "text")),
+        EncodedEnvelope packed = MsgHandler.smartpack("headers.in", List.of(Payload.of("notes.txt", "hi", "text")),
                 PackOptions.builder().publish(false)
                         .header(EnvelopeHeader.builder().correlationId("real-correlation").build()).build());
         Headers hostile = new Headers()

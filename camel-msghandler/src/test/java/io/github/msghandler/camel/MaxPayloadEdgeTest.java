@@ -3,7 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.api.EnvelopeTooLargeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.testsupport.NatsTestServer;
@@ -183,7 +183,7 @@ class MaxPayloadEdgeTest {
     @Test
     @Timeout(60)
     void aReplyOneByteOverTheEdgeGoesByLink() throws Exception {
-        PackResult request = MsgHandler.smartpack("edge.reply", List.of(Payload.of("question", "size?", "text")),
+        EncodedEnvelope request = MsgHandler.smartpack("edge.reply", List.of(Payload.of("question", "size?", "text")),
                 PackOptions.builder().connection(observer).publish(false).build());
         replyHeaderChars.set(PROBE_HEADER_CHARS);
         int atEdge = headerCharsAtTheEdge(observer.request(request.toNatsMessage(), Duration.ofSeconds(10)));

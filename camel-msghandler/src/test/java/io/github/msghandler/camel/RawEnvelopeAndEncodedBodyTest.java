@@ -4,7 +4,7 @@ import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.api.PayloadValueException;
 import io.github.msghandler.core.UnpackedEnvelope;
@@ -52,7 +52,7 @@ class RawEnvelopeAndEncodedBodyTest extends MsgHandlerTestSupport {
         raw.expectedMessageCount(1);
         byte[] large = new byte[600_000];
         new Random(2).nextBytes(large);
-        PackResult sent = MsgHandler.smartpack("raw.in", List.of(Payload.of("note", "hi", "text"),
+        EncodedEnvelope sent = MsgHandler.smartpack("raw.in", List.of(Payload.of("note", "hi", "text"),
                         Payload.of("big.bin", large, "binary")),
                 PackOptions.builder().connection(nats.connection())
                         .header(EnvelopeHeader.builder().correlationId("c-raw").build()).build());
@@ -80,7 +80,7 @@ class RawEnvelopeAndEncodedBodyTest extends MsgHandlerTestSupport {
 
     @Test
     void aRawProducerPublishesTheEnvelopeAsItIsToItsOwnSubject() throws Exception {
-        PackResult envelope = MsgHandler.smartpack("first.subject", List.of(Payload.of("t", "as it is", "text")),
+        EncodedEnvelope envelope = MsgHandler.smartpack("first.subject", List.of(Payload.of("t", "as it is", "text")),
                 PackOptions.builder().publish(false).build());
         Subscription out = nats.connection().subscribe("raw.out");
         nats.connection().flush(Duration.ofSeconds(5));
@@ -89,7 +89,7 @@ class RawEnvelopeAndEncodedBodyTest extends MsgHandlerTestSupport {
 
         Message message = out.nextMessage(Duration.ofSeconds(10));
         assertArrayEquals(envelope.jsonBytes(), message.getData());
-        assertEquals(envelope.envelope().header().msgId(), message.getHeaders().getFirst(PackResult.NATS_MSG_ID));
+        assertEquals(envelope.envelope().header().msgId(), message.getHeaders().getFirst(EncodedEnvelope.NATS_MSG_ID));
     }
 
     @Test

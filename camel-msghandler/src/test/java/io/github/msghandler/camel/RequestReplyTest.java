@@ -3,7 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
-import io.github.msghandler.core.PackResult;
+import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.nats.client.Dispatcher;
@@ -58,7 +58,7 @@ class RequestReplyTest extends MsgHandlerTestSupport {
 
     @Test
     void camelResponderAnswersAPlainPeerRequest() throws Exception {
-        PackResult request = MsgHandler.smartpack("device.command",
+        EncodedEnvelope request = MsgHandler.smartpack("device.command",
                 List.of(Payload.of("command", Map.of("action", "read_sensor"), "dictionary")),
                 PackOptions.builder().publish(false).header(EnvelopeHeader.builder().correlationId("peer-corr")
                         .senderName("python-peer").replyTo("device.response").build()).build());
@@ -97,7 +97,7 @@ class RequestReplyTest extends MsgHandlerTestSupport {
     void camelRequesterTalksToAPlainPeerResponder() throws Exception {
         Dispatcher responder = nats.connection().createDispatcher(message -> {
             UnpackedEnvelope request = MsgHandler.smartunpack(message);
-            PackResult answer = MsgHandler.smartpack(message.getReplyTo(),
+            EncodedEnvelope answer = MsgHandler.smartpack(message.getReplyTo(),
                     List.of(Payload.of("result", "echo: " + request.payloads().get(0).value(), "text")),
                     PackOptions.builder().publish(false).header(EnvelopeHeader.builder()
                             .correlationId(request.envelope().header().correlationId())

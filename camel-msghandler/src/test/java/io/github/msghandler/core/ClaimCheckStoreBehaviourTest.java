@@ -136,7 +136,7 @@ class ClaimCheckStoreBehaviourTest {
     void objectStoreLinksCarryTheSha256OfTheirBytesAndAReplacedObjectIsRefused() throws Exception {
         byte[] bytes = new byte[700_000];
         new Random(7).nextBytes(bytes);
-        PackResult sent = MsgHandler.smartpack("s", List.of(Payload.of("doc", bytes, "binary")),
+        EncodedEnvelope sent = MsgHandler.smartpack("s", List.of(Payload.of("doc", bytes, "binary")),
                 PackOptions.builder().connection(nats.connection()).publish(false).build());
         WirePayload wire = sent.envelope().payloads().get(0);
         String sha256 = java.util.HexFormat.of().formatHex(

@@ -122,7 +122,7 @@ class EnvelopeContractTest {
 
     @Test
     void givenOptionsAreWrittenAsGiven() {
-        PackResult result = MsgHandler.smartpack("device.command",
+        EncodedEnvelope result = MsgHandler.smartpack("device.command",
                 List.of(Payload.of("command", java.util.Map.of("action", "read_sensor"), "dictionary")),
                 PackOptions.builder().publish(false).brokerUrl("nats://broker:4222").header(EnvelopeHeader.builder()
                         .correlationId("corr-1").msgId("msg-1").senderId("sender-1")

@@ -93,7 +93,7 @@ class TransportSelectionTest {
         byte[] medium = bytes(300_000, 4);
         byte[] large = bytes(450_000, 5);
 
-        PackResult sent = MsgHandler.smartpack("overflow.test", List.of(Payload.of("small", small, "binary"),
+        EncodedEnvelope sent = MsgHandler.smartpack("overflow.test", List.of(Payload.of("small", small, "binary"),
                         Payload.of("large", large, "binary"), Payload.of("medium", medium, "binary")),
                 PackOptions.builder().connection(nats.connection()).publish(false).build());
 
@@ -139,7 +139,7 @@ class TransportSelectionTest {
         var subscription = nats.connection().subscribe(subject);
         nats.connection().flush(java.time.Duration.ofSeconds(5));
 
-        PackResult sent = MsgHandler.smartpack(subject, List.of(Payload.of("m", "via its own connection", "text")),
+        EncodedEnvelope sent = MsgHandler.smartpack(subject, List.of(Payload.of("m", "via its own connection", "text")),
                 PackOptions.builder().brokerUrl(nats.url()).build());
 
         var message = subscription.nextMessage(java.time.Duration.ofSeconds(10));

@@ -6,12 +6,12 @@ import java.time.Duration;
  * The retry schedule of wire format section 7: up to {@code maxRetries} attempts; before attempt n+1 wait
  * {@code min(baseDelay * 2^(n-1), maxDelay)}.
  *
- * @param maxRetries attempts in all, at least 1 (seed default 5)
- * @param baseDelay the wait before the second attempt (seed default 100 ms)
- * @param maxDelay the longest single wait (seed default 5000 ms)
+ * @param maxRetries attempts in all, at least 1 (original msghandler default 5)
+ * @param baseDelay the wait before the second attempt (original msghandler default 100 ms)
+ * @param maxDelay the longest single wait (original msghandler default 5000 ms)
  */
 public record Backoff(int maxRetries, Duration baseDelay, Duration maxDelay) {
-    /** The seed's defaults: 5 attempts, 100 ms, 5000 ms. */
+    /** The original msghandler's defaults: 5 attempts, 100 ms, 5000 ms. */
     public static final Backoff DEFAULT = new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(5000));
 
     public Backoff {

@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Where link payloads go (the seed's {@code fileserver_upload_handler}) and how they come back. Implementations:
+ * Where link payloads go (the original msghandler's {@code fileserver_upload_handler}) and how they come back. Implementations:
  * {@link ObjectStoreClaimCheckStore}, {@link PlikClaimCheckStore}, {@link HttpClaimCheckStore},
  * {@code S3ClaimCheckStore} (package {@code core.s3}, with the optional AWS SDK), or your own.
  * Implementations must be thread-safe.

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.net.URI;
 
 /**
- * The seed's {@code fileserver_download_handler}: fetches the payload bytes behind a link, once. Retries with
+ * The original msghandler's {@code fileserver_download_handler}: fetches the payload bytes behind a link, once. Retries with
  * backoff are the caller's business; a downloader says whether retrying can help by throwing
  * {@link LinkDownloadException} with {@code retryable=false}. Any other {@link IOException} counts as retryable.
  */

@@ -24,12 +24,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Claim-check store on a <a href="https://github.com/root-gg/plik">Plik</a> server, the seed's default upload
+ * Claim-check store on a <a href="https://github.com/root-gg/plik">Plik</a> server, the original msghandler's default upload
  * handler: {@code POST /upload} creates an upload, {@code POST /file/<uploadId>} streams the file as multipart
  * with the upload token, and the link is {@code <server>/file/<uploadId>/<fileId>/<fileName>}.
  *
  * <p>Uploads default to a TTL, not to one-shot: Plik marks a one-shot file consumed before it streams it, so a
- * download that fails half-way, or a retried one, loses the payload for good. One-shot (the seed's
+ * download that fails half-way, or a retried one, loses the payload for good. One-shot (the original msghandler's
  * {@code plik_oneshot_upload}) stays available for peers that need it.
  */
 public final class PlikClaimCheckStore implements ClaimCheckStore {

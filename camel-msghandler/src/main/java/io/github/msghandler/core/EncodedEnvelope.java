@@ -10,11 +10,13 @@ import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What smartpack returns: the envelope object and its JSON (the seed's {@code (env, env_json_str)}), and the NATS
- * headers it travels with, {@code Nats-Msg-Id} always among them. The server measures the JSON and the serialized
- * headers together against its max_payload ({@link #natsSize()}).
+ * An envelope as it travels: the envelope object, its JSON exactly as on the wire, and the NATS headers it travels
+ * with, {@code Nats-Msg-Id} always among them. smartpack returns one (the original msghandler's
+ * {@code (env, env_json_str)}), and {@link MsgHandler#readEnvelope} makes one of received bytes without fetching any
+ * link. The server measures the JSON and the serialized headers together against its max_payload
+ * ({@link #natsSize()}).
  */
-public final class PackResult {
+public final class EncodedEnvelope {
     /** The header JetStream de-duplicates on. */
     public static final String NATS_MSG_ID = "Nats-Msg-Id";
 
@@ -22,7 +24,7 @@ public final class PackResult {
     private final byte[] json;
     private final Headers natsHeaders;
 
-    PackResult(Envelope envelope, byte[] json, Headers natsHeaders) {
+    EncodedEnvelope(Envelope envelope, byte[] json, Headers natsHeaders) {
         this.envelope = envelope;
         this.json = json;
         this.natsHeaders = travelling(natsHeaders, envelope.header().msgId());
@@ -63,12 +65,12 @@ public final class PackResult {
      *
      * @throws EnvelopeTooLargeException naming the sizes, when a server would refuse it (and close the connection)
      */
-    public PackResult requireFits(long maxPayload) {
+    public EncodedEnvelope requireFits(long maxPayload) {
         return requireFits(maxPayload, "send fewer or smaller NATS headers, less metadata, or (an envelope "
                 + "forwarded as it is keeps its payloads) pack it again with a lower sizeThreshold");
     }
 
-    PackResult requireFits(long maxPayload, String remedy) {
+    EncodedEnvelope requireFits(long maxPayload, String remedy) {
         if (natsSize() > maxPayload) {
             throw new EnvelopeTooLargeException(envelope.header().sendTo(), json.length,
                     natsHeaders.serializedLength(), maxPayload, remedy);
@@ -94,21 +96,21 @@ public final class PackResult {
     }
 
     /** The same envelope travelling with the given NATS headers (and its own {@code Nats-Msg-Id}). */
-    public PackResult withNatsHeaders(Headers headers) {
-        return new PackResult(envelope, json, headers);
+    public EncodedEnvelope withNatsHeaders(Headers headers) {
+        return new EncodedEnvelope(envelope, json, headers);
     }
 
     /**
      * The same envelope with another msg id and nothing else changed (payloads, links, metadata, NATS headers and
      * all), for a forwarder asked to make a new message of it.
      */
-    public PackResult withMsgId(String msgId) {
+    public EncodedEnvelope withMsgId(String msgId) {
         Envelope renamed = new Envelope(envelope.header().toBuilder().msgId(msgId).build(), envelope.payloads());
-        return new PackResult(renamed, EnvelopeWriter.toBytes(renamed), natsHeaders);
+        return new EncodedEnvelope(renamed, EnvelopeWriter.toBytes(renamed), natsHeaders);
     }
 
     @Override
     public String toString() {
-        return "PackResult[" + envelope + ", " + json.length + " bytes]";
+        return "EncodedEnvelope[" + envelope + ", " + json.length + " bytes]";
     }
 }
