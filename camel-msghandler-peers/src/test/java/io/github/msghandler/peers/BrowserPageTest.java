@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.msghandler.examples.BrowserChat;
 import io.github.msghandler.examples.ExampleData;
 import io.github.msghandler.testsupport.NatsTestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,15 +52,15 @@ class BrowserPageTest {
                 atTheRoute.add(chat.received().poll(10, TimeUnit.SECONDS));
             }
             assertEquals(new BrowserChat.Received("message_text", "text", "direct",
-                    Interop.sha256("Hello from the browser!".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    Sha256Hex.of("Hello from the browser!".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                     "Hello from the browser!"), atTheRoute.get(0));
             assertEquals("jsontable", atTheRoute.get(1).type());
             assertEquals(Interop.normalized(List.of(Map.of("city", "Oslo", "temperature", -3.5),
                             Map.of("city", "Lisbon", "temperature", 17))),
                     Interop.normalized(castRows(atTheRoute.get(1).value())));
-            assertEquals(new BrowserChat.Received("avatar.png", "image", "direct", Interop.sha256(png), null),
+            assertEquals(new BrowserChat.Received("avatar.png", "image", "direct", Sha256Hex.of(png), null),
                     atTheRoute.get(2));
-            assertEquals(new BrowserChat.Received("report.bin", "binary", "link", Interop.sha256(document),
+            assertEquals(new BrowserChat.Received("report.bin", "binary", "link", Sha256Hex.of(document),
                     null), atTheRoute.get(3), "700 KB left the page by link, through the Object Store");
 
             assertEquals(List.of(), toList(page.get("errors")), "no error on the page");
@@ -69,12 +70,12 @@ class BrowserPageTest {
             assertEquals("[[\"city\",\"temperature\",\"checked_by\"],[\"Oslo\",\"-3.5\",\"camel\"],"
                     + "[\"Lisbon\",\"17\",\"camel\"]]", shown.get(1).get("rows").toString(), "the table, rendered");
             assertEquals("echo_avatar.png", shown.get(2).get("dataname").asText());
-            assertEquals(Interop.sha256(png), shown.get(2).get("sha256").asText());
+            assertEquals(Sha256Hex.of(png), shown.get(2).get("sha256").asText());
             assertTrue(shown.get(2).get("imageWidth").asInt() > 0, "the image is shown");
-            assertTrue(shown.get(3).get("text").asText().contains(Interop.sha256(document)));
+            assertTrue(shown.get(3).get("text").asText().contains(Sha256Hex.of(document)));
             assertEquals("echo_report.bin", shown.get(4).get("dataname").asText());
             assertEquals("link", shown.get(4).get("transport").asText(), "fetched from the Object Store by the page");
-            assertEquals(Interop.sha256(document), shown.get(4).get("sha256").asText());
+            assertEquals(Sha256Hex.of(document), shown.get(4).get("sha256").asText());
             assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page");
         }
     }

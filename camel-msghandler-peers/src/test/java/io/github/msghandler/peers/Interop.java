@@ -3,24 +3,13 @@ package io.github.msghandler.peers;
 import org.apache.camel.Message;
 import org.apache.camel.component.mock.MockEndpoint;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /** What the peer tests compare: digests, table rows and the payloads of a received envelope. */
 final class Interop {
     private Interop() {
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Table cells as JSON and JavaScript's Arrow keep them: every number a double. */

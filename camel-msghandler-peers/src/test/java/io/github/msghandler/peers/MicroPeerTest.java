@@ -5,6 +5,7 @@ import io.github.msghandler.camel.MsgHandlerConstants;
 import io.github.msghandler.core.Payload;
 import io.github.msghandler.testsupport.FileTestServer;
 import io.github.msghandler.testsupport.NatsServerExtension;
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -68,7 +69,7 @@ class MicroPeerTest extends CamelTestSupport {
         for (int i = 0; i < parts.size(); i++) {
             JsonNode expected = sent.get("payloads").get(i);
             assertEquals("direct", parts.get(i).getHeader(MsgHandlerConstants.TRANSPORT));
-            assertEquals(expected.get("sha256").asText(), Interop.sha256(parts.get(i).getBody(byte[].class)));
+            assertEquals(expected.get("sha256").asText(), Sha256Hex.of(parts.get(i).getBody(byte[].class)));
         }
         assertEquals("temperature 21.5 °C", parts.get(0).getBody(String.class));
         assertEquals(Map.of("device", "esp32", "uptime", 3600, "ok", true), parts.get(1).getBody(Map.class));
@@ -93,7 +94,7 @@ class MicroPeerTest extends CamelTestSupport {
             JsonNode received = sendToMicroReceiver("to.micro.http", "&store=http&fileserverUrl=" + files.url());
             JsonNode firmware = received.get("payloads").get(1);
             assertEquals("link", firmware.get("transport").asText());
-            assertEquals(Interop.sha256(LARGE), firmware.get("sha256").asText());
+            assertEquals(Sha256Hex.of(LARGE), firmware.get("sha256").asText());
         }
     }
 
@@ -103,7 +104,7 @@ class MicroPeerTest extends CamelTestSupport {
         JsonNode received = sendToMicroReceiver("to.micro.direct", "&sizeThreshold=900000");
         JsonNode firmware = received.get("payloads").get(1);
         assertEquals("direct", firmware.get("transport").asText());
-        assertEquals(Interop.sha256(LARGE), firmware.get("sha256").asText());
+        assertEquals(Sha256Hex.of(LARGE), firmware.get("sha256").asText());
     }
 
     @Test

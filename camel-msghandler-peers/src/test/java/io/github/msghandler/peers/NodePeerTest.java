@@ -6,6 +6,7 @@ import io.github.msghandler.core.Payload;
 import io.github.msghandler.core.arrow.ArrowTable;
 import io.github.msghandler.testsupport.FileTestServer;
 import io.github.msghandler.testsupport.NatsServerExtension;
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
@@ -112,7 +113,7 @@ class NodePeerTest extends CamelTestSupport {
             assertArrayEquals(expected, part.getBody(byte[].class), sent.get(i).dataname());
             assertEquals(sent.get(i).type().wireName(), part.getHeader(MsgHandlerConstants.PAYLOAD_TYPE));
             assertEquals(expected.length >= 500_000 ? "link" : "direct", part.getHeader(MsgHandlerConstants.TRANSPORT));
-            assertEquals(Interop.sha256(expected), received.get("payloads").get(i).get("sha256").asText());
+            assertEquals(Sha256Hex.of(expected), received.get("payloads").get(i).get("sha256").asText());
         }
     }
 
@@ -154,7 +155,7 @@ class NodePeerTest extends CamelTestSupport {
             assertEquals(expected.get("dataname").asText(), part.getHeader(MsgHandlerConstants.DATA_NAME));
             assertEquals(expected.get("type").asText(), part.getHeader(MsgHandlerConstants.PAYLOAD_TYPE));
             assertEquals(expected.get("transport").asText(), part.getHeader(MsgHandlerConstants.TRANSPORT));
-            assertEquals(expected.get("sha256").asText(), Interop.sha256(part.getBody(byte[].class)));
+            assertEquals(expected.get("sha256").asText(), Sha256Hex.of(part.getBody(byte[].class)));
         }
         assertEquals("Grüße aus Node.js 🚀", parts.get(0).getBody(String.class));
         assertEquals(Map.of("peer", "node", "numbers", List.of(1, 2, 3), "nested", Map.of("ok", true)),

@@ -4,6 +4,7 @@ import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.HttpClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.github.msghandler.core.store.PlikClaimCheckStore;
+import io.github.msghandler.core.store.StoreKind;
 import io.nats.client.Connection;
 
 import javax.net.ssl.SSLContext;
@@ -24,34 +25,24 @@ final class ClaimCheckStores {
         if (configuration.getClaimCheckStore() != null) {
             return configuration.getClaimCheckStore();
         }
-        String store = configuration.getStore();
-        if (store == null || store.isBlank()) {
-            store = configuration.getFileserverUrl() == null ? "objectstore" : "plik";
-        }
-        switch (store) {
-            case "objectstore":
-                return ObjectStoreClaimCheckStore.builder(connection)
-                        .bucket(configuration.getBucket())
-                        .ttl(Duration.ofMillis(configuration.getObjectStoreTtl()))
-                        .replicas(configuration.getBucketReplicas())
-                        .storageType(configuration.natsStorageType())
-                        .maxBytes(configuration.getMaxBucketBytes())
-                        .build();
-            case "plik":
-                return PlikClaimCheckStore.builder(fileserverUrl(configuration, store))
-                        .oneShot(configuration.isPlikOneShot())
-                        .ttl(Duration.ofMillis(configuration.getPlikTtl()))
-                        .token(configuration.getPlikToken())
-                        .httpClient(httpClient(fileserverTls))
-                        .build();
-            case "http":
-                return new HttpClaimCheckStore(fileserverUrl(configuration, store), httpClient(fileserverTls));
-            case "s3":
-                return S3Stores.create(configuration);
-            default:
-                throw new IllegalArgumentException("unknown store '" + store + "': use objectstore, plik, http or "
-                        + "s3, or give your own with claimCheckStore=#bean");
-        }
+        StoreKind kind = StoreKind.choose(configuration.getStore(), configuration.getFileserverUrl());
+        return switch (kind) {
+            case OBJECTSTORE -> ObjectStoreClaimCheckStore.builder(connection)
+                    .bucket(configuration.getBucket())
+                    .ttl(Duration.ofMillis(configuration.getObjectStoreTtl()))
+                    .replicas(configuration.getBucketReplicas())
+                    .storageType(configuration.natsStorageType())
+                    .maxBytes(configuration.getMaxBucketBytes())
+                    .build();
+            case PLIK -> PlikClaimCheckStore.builder(fileserverUrl(configuration, kind))
+                    .oneShot(configuration.isPlikOneShot())
+                    .ttl(Duration.ofMillis(configuration.getPlikTtl()))
+                    .token(configuration.getPlikToken())
+                    .httpClient(httpClient(fileserverTls))
+                    .build();
+            case HTTP -> new HttpClaimCheckStore(fileserverUrl(configuration, kind), httpClient(fileserverTls));
+            case S3 -> S3Stores.create(configuration);
+        };
     }
 
     private static HttpClient httpClient(SSLContext tls) {
@@ -59,9 +50,9 @@ final class ClaimCheckStores {
         return tls == null ? client.build() : client.sslContext(tls).build();
     }
 
-    private static URI fileserverUrl(MsgHandlerConfiguration configuration, String store) {
+    private static URI fileserverUrl(MsgHandlerConfiguration configuration, StoreKind kind) {
         if (configuration.getFileserverUrl() == null) {
-            throw new IllegalArgumentException("store=" + store + " needs the fileserverUrl option");
+            throw new IllegalArgumentException("store=" + kind.optionName() + " needs the fileserverUrl option");
         }
         return URI.create(configuration.getFileserverUrl());
     }

@@ -1,12 +1,14 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeField;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.NatsConnections;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.ReceivedPayload;
+import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.store.ClaimCheckStore;
@@ -25,8 +27,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one translation between a Camel exchange and a msghandler envelope, both ways, for the producer, the
@@ -41,62 +43,31 @@ import java.util.function.Function;
  * headers travel as NATS message headers, both ways, as far as the endpoint's {@link HeaderFilterStrategy} lets them.
  */
 final class ExchangeBinding {
-    /**
-     * An envelope field and the Camel header that carries it both ways; {@code perMessage}: on the way out the
-     * header, when set, overrides the endpoint's value.
-     */
-    private record HeaderField(String camelHeader, Function<EnvelopeHeader, String> value,
-                               BiConsumer<EnvelopeHeader.Builder, String> set, boolean perMessage) {
-    }
-
-    private static final List<HeaderField> FIELDS = List.of(
-            new HeaderField(MsgHandlerConstants.CORRELATION_ID, EnvelopeHeader::correlationId,
-                    EnvelopeHeader.Builder::correlationId, true),
-            new HeaderField(MsgHandlerConstants.MSG_ID, EnvelopeHeader::msgId, EnvelopeHeader.Builder::msgId, false),
-            new HeaderField(MsgHandlerConstants.TIMESTAMP, EnvelopeHeader::timestamp,
-                    EnvelopeHeader.Builder::timestamp, false),
-            new HeaderField(MsgHandlerConstants.SEND_TO, EnvelopeHeader::sendTo, EnvelopeHeader.Builder::sendTo,
-                    false),
-            new HeaderField(MsgHandlerConstants.MSG_PURPOSE, EnvelopeHeader::msgPurpose,
-                    EnvelopeHeader.Builder::msgPurpose, true),
-            new HeaderField(MsgHandlerConstants.SENDER_NAME, EnvelopeHeader::senderName,
-                    EnvelopeHeader.Builder::senderName, false),
-            new HeaderField(MsgHandlerConstants.SENDER_ID, EnvelopeHeader::senderId, EnvelopeHeader.Builder::senderId,
-                    false),
-            new HeaderField(MsgHandlerConstants.RECEIVER_NAME, EnvelopeHeader::receiverName,
-                    EnvelopeHeader.Builder::receiverName, true),
-            new HeaderField(MsgHandlerConstants.RECEIVER_ID, EnvelopeHeader::receiverId,
-                    EnvelopeHeader.Builder::receiverId, true),
-            new HeaderField(MsgHandlerConstants.REPLY_TO, EnvelopeHeader::replyTo, EnvelopeHeader.Builder::replyTo,
-                    true),
-            new HeaderField(MsgHandlerConstants.REPLY_TO_MSG_ID, EnvelopeHeader::replyToMsgId,
-                    EnvelopeHeader.Builder::replyToMsgId, true),
-            new HeaderField(MsgHandlerConstants.BROKER_URL, EnvelopeHeader::brokerUrl,
-                    EnvelopeHeader.Builder::brokerUrl, false));
-
     private final Connection connection;
     private final PackOptions endpointOptions;
+    private final UnpackOptions unpackOptions;
+    private final boolean rawEnvelope;
+    private final EndpointMetrics metrics;
     private final ExchangePayloads payloads;
     private final HeaderFilterStrategy headerFilter;
 
-    ExchangeBinding(MsgHandlerConfiguration configuration, Connection connection, ClaimCheckStore store) {
+    /**
+     * @param senderFields the envelope fields the endpoint's options set (those {@link EnvelopeField.Origin#PACKER}
+     *                     does not)
+     */
+    ExchangeBinding(MsgHandlerConfiguration configuration, EnvelopeHeader senderFields, Connection connection,
+                    ClaimCheckStore store, UnpackOptions unpackOptions, EndpointMetrics metrics) {
         this.connection = connection;
+        this.unpackOptions = unpackOptions;
+        this.rawEnvelope = configuration.isRawEnvelope();
+        this.metrics = metrics;
         this.endpointOptions = PackOptions.builder()
                 .publish(false)   // sending is the producer's: core NATS, JetStream or request
                 .connection(connection)
                 .store(store)
                 .brokerUrl(configuration.getBrokerUrl())
                 .sizeThreshold(configuration.getSizeThreshold())
-                .header(EnvelopeHeader.builder()
-                        .correlationId(configuration.getCorrelationId())
-                        .msgPurpose(configuration.getMsgPurpose())
-                        .senderName(configuration.getSenderName())
-                        .senderId(configuration.getSenderId())
-                        .receiverName(configuration.getReceiverName())
-                        .receiverId(configuration.getReceiverId())
-                        .replyTo(configuration.getReplyTo())
-                        .replyToMsgId(configuration.getReplyToMsgId())
-                        .build())
+                .header(senderFields)
                 .build();
         this.payloads = new ExchangePayloads(configuration);
         this.headerFilter = configuration.getHeaderFilterStrategy();
@@ -168,11 +139,11 @@ final class ExchangeBinding {
     /** The endpoint's envelope fields with the message's headers over those a message may set. */
     private EnvelopeHeader.Builder outgoingHeader(Message message) {
         EnvelopeHeader.Builder header = endpointOptions.header().toBuilder();
-        for (HeaderField field : FIELDS) {
-            if (field.perMessage()) {
-                String value = message.getHeader(field.camelHeader(), String.class);
+        for (EnvelopeField field : EnvelopeField.values()) {
+            if (field.origin() == EnvelopeField.Origin.MESSAGE) {
+                String value = message.getHeader(MsgHandlerConstants.headerOf(field), String.class);
                 if (value != null && !value.isEmpty()) {
-                    field.set().accept(header, value);
+                    field.set(header, value);
                 }
             }
         }
@@ -221,10 +192,37 @@ final class ExchangeBinding {
     }
 
     /**
-     * A received NATS message into a Camel message: the NATS headers that pass the filter (one value as a String,
-     * several as a List), the envelope's fields as headers, its payloads as the body.
+     * A received NATS message into {@code target}, the same for a consumer's message and a request's reply: the
+     * NATS headers that pass the filter (one value as a String, several as a List) and the envelope's fields as
+     * headers; as the body the envelope's payloads, or with rawEnvelope its JSON as it travels (validated, no link
+     * fetched). Counted as received.
+     *
+     * @param unpacking runs the unpacking it is given (a JetStream consumer keeps the message in progress meanwhile)
+     * @return the envelope
      */
-    void populate(Exchange exchange, Message target, io.nats.client.Message natsMessage, UnpackedEnvelope unpacked) {
+    Envelope receive(Exchange exchange, Message target, io.nats.client.Message natsMessage) {
+        return receive(exchange, target, natsMessage, Supplier::get);
+    }
+
+    /** As {@link #receive(Exchange, Message, io.nats.client.Message)}, the unpacking run by {@code unpacking}. */
+    Envelope receive(Exchange exchange, Message target, io.nats.client.Message natsMessage,
+                     Function<Supplier<UnpackedEnvelope>, UnpackedEnvelope> unpacking) {
+        Envelope envelope;
+        if (rawEnvelope) {
+            EncodedEnvelope asItTravels = MsgHandler.readEnvelope(natsMessage.getData());
+            envelope = asItTravels.envelope();
+            populateHeaders(exchange, target, natsMessage, envelope);
+            target.setBody(asItTravels.jsonBytes());
+        } else {
+            UnpackedEnvelope unpacked = unpacking.apply(() -> MsgHandler.smartunpack(natsMessage, unpackOptions));
+            envelope = unpacked.envelope();
+            populate(exchange, target, natsMessage, unpacked);
+        }
+        metrics.received(envelope);
+        return envelope;
+    }
+
+    private void populate(Exchange exchange, Message target, io.nats.client.Message natsMessage, UnpackedEnvelope unpacked) {
         populateHeaders(exchange, target, natsMessage, unpacked.envelope());
         List<ReceivedPayload> received = unpacked.payloads();
         if (received.size() == 1) {
@@ -244,15 +242,6 @@ final class ExchangeBinding {
         }
     }
 
-    /**
-     * A received envelope as it travels (rawEnvelope): the headers as {@link #populate} sets them, the envelope's
-     * JSON as the body.
-     */
-    void populateRaw(Exchange exchange, Message target, io.nats.client.Message natsMessage, EncodedEnvelope envelope) {
-        populateHeaders(exchange, target, natsMessage, envelope.envelope());
-        target.setBody(envelope.jsonBytes());
-    }
-
     /** The NATS headers that pass the filter, then the envelope's fields. */
     private void populateHeaders(Exchange exchange, Message target, io.nats.client.Message natsMessage,
                                  Envelope envelope) {
@@ -266,8 +255,8 @@ final class ExchangeBinding {
             });
         }
         EnvelopeHeader header = envelope.header();
-        for (HeaderField field : FIELDS) {
-            target.setHeader(field.camelHeader(), field.value().apply(header));
+        for (EnvelopeField field : EnvelopeField.values()) {
+            target.setHeader(MsgHandlerConstants.headerOf(field), field.get(header));
         }
         target.setHeader(MsgHandlerConstants.METADATA, header.metadata());
         target.setHeader(MsgHandlerConstants.PAYLOAD_COUNT, envelope.payloads().size());

@@ -1,6 +1,11 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.UnpackOptions;
+import io.github.msghandler.core.store.Backoff;
 import io.github.msghandler.core.store.ClaimCheckStore;
+import io.github.msghandler.core.store.HttpLinkDownloader;
+import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.nats.client.Connection;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
@@ -23,8 +28,8 @@ public class MsgHandlerConfiguration implements Cloneable {
     /**
      * The NATS server to connect to (nats://host:port); also written into each envelope as broker_url.
      */
-    @UriParam(label = "common", defaultValue = "nats://localhost:4222")
-    private String brokerUrl = "nats://localhost:4222";
+    @UriParam(label = "common", defaultValue = PackOptions.DEFAULT_BROKER_URL)
+    private String brokerUrl = PackOptions.DEFAULT_BROKER_URL;
 
     /**
      * A comma-separated list of NATS servers for a cluster; when set it is used to connect instead of brokerUrl.
@@ -42,8 +47,8 @@ public class MsgHandlerConfiguration implements Cloneable {
      * Payloads of fewer bytes travel direct (base64 in the envelope); payloads of this many bytes or more travel by
      * link through the claim-check store.
      */
-    @UriParam(label = "common", defaultValue = "500000")
-    private long sizeThreshold = 500000L;
+    @UriParam(label = "common", defaultValue = "" + PackOptions.DEFAULT_SIZE_THRESHOLD)
+    private long sizeThreshold = PackOptions.DEFAULT_SIZE_THRESHOLD;
 
     /**
      * The claim-check store for link payloads: objectstore (the broker's JetStream Object Store), plik (a Plik
@@ -62,8 +67,8 @@ public class MsgHandlerConfiguration implements Cloneable {
     /**
      * The Object Store bucket of the objectstore store; created when missing.
      */
-    @UriParam(label = "common", defaultValue = "msghandler")
-    private String bucket = "msghandler";
+    @UriParam(label = "common", defaultValue = ObjectStoreClaimCheckStore.DEFAULT_BUCKET)
+    private String bucket = ObjectStoreClaimCheckStore.DEFAULT_BUCKET;
 
     /**
      * How many servers of a NATS cluster hold a copy of the Object Store bucket this component creates: 1
@@ -81,8 +86,9 @@ public class MsgHandlerConfiguration implements Cloneable {
     /**
      * How long payloads live in a bucket that this component creates; 0 keeps them until deleted.
      */
-    @UriParam(label = "common", defaultValue = "86400000", javaType = "java.time.Duration")
-    private long objectStoreTtl = 86400000L;
+    @UriParam(label = "common", defaultValue = "" + ObjectStoreClaimCheckStore.DEFAULT_TTL_MILLIS,
+              javaType = "java.time.Duration")
+    private long objectStoreTtl = ObjectStoreClaimCheckStore.DEFAULT_TTL_MILLIS;
 
     /**
      * Upload to Plik as one-shot files, deleted after their first download. Off by default: Plik marks a one-shot
@@ -187,27 +193,27 @@ public class MsgHandlerConfiguration implements Cloneable {
     /**
      * Attempts in all to fetch one link payload.
      */
-    @UriParam(label = "common", defaultValue = "5")
-    private int maxRetries = 5;
+    @UriParam(label = "common", defaultValue = "" + Backoff.DEFAULT_MAX_RETRIES)
+    private int maxRetries = Backoff.DEFAULT_MAX_RETRIES;
 
     /**
      * The wait before the second attempt to fetch a link; it doubles per attempt up to maxDelay.
      */
-    @UriParam(label = "common", defaultValue = "100", javaType = "java.time.Duration")
-    private long baseDelay = 100L;
+    @UriParam(label = "common", defaultValue = "" + Backoff.DEFAULT_BASE_DELAY_MILLIS, javaType = "java.time.Duration")
+    private long baseDelay = Backoff.DEFAULT_BASE_DELAY_MILLIS;
 
     /**
      * The longest wait between two attempts to fetch a link.
      */
-    @UriParam(label = "common", defaultValue = "5000", javaType = "java.time.Duration")
-    private long maxDelay = 5000L;
+    @UriParam(label = "common", defaultValue = "" + Backoff.DEFAULT_MAX_DELAY_MILLIS, javaType = "java.time.Duration")
+    private long maxDelay = Backoff.DEFAULT_MAX_DELAY_MILLIS;
 
     /**
      * Link payloads of this many bytes or more are received into a temporary file instead of the heap; image,
      * audio, video and binary ones then reach the route as Camel's file-backed stream cache over that file.
      */
-    @UriParam(label = "common", defaultValue = "33554432")
-    private long spoolThreshold = 33554432L;
+    @UriParam(label = "common", defaultValue = "" + UnpackOptions.DEFAULT_SPOOL_THRESHOLD)
+    private long spoolThreshold = UnpackOptions.DEFAULT_SPOOL_THRESHOLD;
 
     /**
      * The directory for spooled payloads; default the JVM's temporary directory.
@@ -225,14 +231,14 @@ public class MsgHandlerConfiguration implements Cloneable {
     /**
      * The msg_purpose of sent envelopes.
      */
-    @UriParam(label = "producer", defaultValue = "chat")
-    private String msgPurpose = "chat";
+    @UriParam(label = "producer", defaultValue = PackOptions.DEFAULT_MSG_PURPOSE)
+    private String msgPurpose = PackOptions.DEFAULT_MSG_PURPOSE;
 
     /**
      * The sender_name of sent envelopes.
      */
-    @UriParam(label = "producer", defaultValue = "msghandler")
-    private String senderName = "msghandler";
+    @UriParam(label = "producer", defaultValue = PackOptions.DEFAULT_SENDER_NAME)
+    private String senderName = PackOptions.DEFAULT_SENDER_NAME;
 
     /**
      * The sender_id of sent envelopes; default a new UUID per message.
@@ -428,8 +434,9 @@ public class MsgHandlerConfiguration implements Cloneable {
      * The longest wait for the next bytes of a link download; a slow but steady transfer never times out, a
      * stalled one does (and is retried).
      */
-    @UriParam(label = "security", defaultValue = "30000", javaType = "java.time.Duration")
-    private long linkReadTimeout = 30000L;
+    @UriParam(label = "security", defaultValue = "" + HttpLinkDownloader.DEFAULT_READ_TIMEOUT_MILLIS,
+              javaType = "java.time.Duration")
+    private long linkReadTimeout = HttpLinkDownloader.DEFAULT_READ_TIMEOUT_MILLIS;
 
     /**
      * The largest payload accepted in bytes, judged on its declared size before anything is fetched; 0 means no

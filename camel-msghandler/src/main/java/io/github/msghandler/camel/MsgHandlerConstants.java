@@ -1,6 +1,10 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.api.EnvelopeField;
 import org.apache.camel.spi.Metadata;
+
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The Camel headers of the msghandler component: every envelope field (wire format section 2), the per-payload
@@ -81,6 +85,23 @@ public final class MsgHandlerConstants {
             + "ack, nak, nakWithDelay, term or inProgress.", javaType = "io.github.msghandler.camel.JetStreamAck")
     public static final String ACK_HANDLE = "CamelMsgHandlerAckHandle";
 
+    private static final Map<EnvelopeField, String> ENVELOPE_HEADERS = new EnumMap<>(EnvelopeField.class);
+
+    static {
+        for (EnvelopeField field : EnvelopeField.values()) {
+            ENVELOPE_HEADERS.put(field, "CamelMsgHandler" + Character.toUpperCase(field.optionName().charAt(0))
+                    + field.optionName().substring(1));
+        }
+    }
+
     private MsgHandlerConstants() {
+    }
+
+    /**
+     * The Camel header of an envelope field: {@code CamelMsgHandler} and the field's option name, capitalised
+     * ({@code reply_to_msg_id}: {@link #REPLY_TO_MSG_ID}). Each is declared above too, for Camel's documentation.
+     */
+    static String headerOf(EnvelopeField field) {
+        return ENVELOPE_HEADERS.get(field);
     }
 }

@@ -1,14 +1,8 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.api.BrokenMessageException;
 import io.github.msghandler.core.api.Envelope;
-import io.github.msghandler.core.api.InvalidEnvelopeException;
-import io.github.msghandler.core.api.LinkRefusedException;
-import io.github.msghandler.core.MsgHandler;
-import io.github.msghandler.core.EncodedEnvelope;
-import io.github.msghandler.core.api.PayloadIntegrityException;
-import io.github.msghandler.core.api.PayloadTooLargeException;
 import io.github.msghandler.core.api.Transport;
-import io.github.msghandler.core.UnpackedEnvelope;
 import io.github.msghandler.core.api.WirePayload;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -26,8 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,20 +37,12 @@ import java.util.concurrent.TimeoutException;
 public class MsgHandlerConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerConsumer.class);
 
-
-    /** How one message ended, which JetStream turns into ack, nak (redeliver) or term (never again). */
-    enum Outcome {
-        DONE, FAILED, REJECTED
-    }
-
     /** How long stopping waits for messages already delivered to finish. */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private Dispatcher dispatcher;
     private ExecutorService workers;
-    private JetStreamPuller jetStreamPuller;
-    /** Sends JetStream's in-progress acks while a message's links are fetched. */
-    private ScheduledExecutorService inProgressTimer;
+    private JetStreamDelivery jetStream;
 
     public MsgHandlerConsumer(MsgHandlerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -75,11 +59,9 @@ public class MsgHandlerConsumer extends DefaultConsumer {
         MsgHandlerEndpoint endpoint = getEndpoint();
         MsgHandlerConfiguration configuration = endpoint.getConfiguration();
         if (configuration.isJetstream()) {
-            inProgressTimer = endpoint.getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "msghandler-in-progress-" + endpoint.getSubject());
-            jetStreamPuller = new JetStreamPuller(this::process, endpoint.getCamelContext().getExecutorServiceManager(),
+            jetStream = new JetStreamDelivery(this::process, endpoint.getCamelContext().getExecutorServiceManager(),
                     endpoint.connection(), endpoint.getSubject(), configuration);
-            jetStreamPuller.start();
+            jetStream.start();
         } else {
             if (configuration.getConcurrentConsumers() > 1) {
                 workers = endpoint.getCamelContext().getExecutorServiceManager()
@@ -114,13 +96,9 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
             workers = null;
         }
-        if (jetStreamPuller != null) {
-            jetStreamPuller.stop();
-            jetStreamPuller = null;
-        }
-        if (inProgressTimer != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(inProgressTimer);
-            inProgressTimer = null;
+        if (jetStream != null) {
+            jetStream.stop();
+            jetStream = null;
         }
         super.doStop();
     }
@@ -154,7 +132,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     }
 
     /** Runs one NATS message through the route. */
-    Outcome process(Message message) {
+    ExchangeOutcome process(Message message) {
         Exchange exchange = createExchange(false);
         try {
             // a JetStream message's reply subject is its ack subject, not a requester
@@ -165,39 +143,22 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             if (request) {
                 in.setHeader(MsgHandlerConstants.NATS_REPLY_TO, message.getReplyTo());
             }
-            if (message.isJetStream()) {
-                long deliveries = message.metaData().deliveredCount();
-                in.setHeader(MsgHandlerConstants.DELIVERY_COUNT, deliveries);
-                in.setHeader(MsgHandlerConstants.REDELIVERED, deliveries > 1);
-                if (getEndpoint().getConfiguration().isManualAck()) {
-                    in.setHeader(MsgHandlerConstants.ACK_HANDLE, new JetStreamAck(message));
-                }
+            if (jetStream != null && message.isJetStream()) {
+                jetStream.setDeliveryHeaders(message, in);
             }
-            boolean raw = getEndpoint().getConfiguration().isRawEnvelope();
-            UnpackedEnvelope unpacked = null;
-            EncodedEnvelope asItTravels = null;
+            Envelope envelope;
             try {
-                if (raw) {
-                    asItTravels = MsgHandler.readEnvelope(message.getData());   // validated, no link fetched
-                } else {
-                    unpacked = unpack(message);
-                }
+                envelope = getEndpoint().binding().receive(exchange, in, message,
+                        unpack -> jetStream != null && message.isJetStream()
+                                ? jetStream.inProgressDuring(message, unpack) : unpack.get());
             } catch (RuntimeException e) {
                 getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
                 in.setBody(message.getData());
                 routeToErrorHandler(exchange, e);
                 if (exchange.getException() == null) {
-                    return Outcome.DONE;   // a dead letter channel has it now
+                    return ExchangeOutcome.DONE;   // a dead letter channel has it now
                 }
-                // a broken envelope never mends; anything else (a file server or cluster node that is down) may
-                return isBroken(e) ? Outcome.REJECTED : Outcome.FAILED;
-            }
-            Envelope envelope = raw ? asItTravels.envelope() : unpacked.envelope();
-            getEndpoint().metrics().received(envelope);
-            if (raw) {
-                getEndpoint().binding().populateRaw(exchange, in, message, asItTravels);
-            } else {
-                getEndpoint().binding().populate(exchange, in, message, unpacked);
+                return outcomeOf(e);
             }
             getProcessor().process(exchange);
             if (exchange.getException() == null && exchange.getPattern().isOutCapable()) {
@@ -208,39 +169,31 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                 getExceptionHandler().handleException("msghandler: processing the message on '"
                         + message.getSubject() + "' failed", exchange, exchange.getException());
                 // a payload that does not parse as its type, found when the route converted it, never mends either
-                return causedByBrokenPayload(exchange.getException()) ? Outcome.REJECTED : Outcome.FAILED;
+                return outcomeOf(exchange.getException());
             }
             // an envelope handed on as it travels still needs its links
-            if (getEndpoint().getConfiguration().isS3DeleteAfterConsume() && !raw) {
+            if (getEndpoint().getConfiguration().isS3DeleteAfterConsume()
+                    && !getEndpoint().getConfiguration().isRawEnvelope()) {
                 deleteLinkedObjects(envelope);
             }
-            return Outcome.DONE;
+            return ExchangeOutcome.DONE;
         } catch (Exception e) {
             getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
             getExceptionHandler().handleException("msghandler: processing the message on '" + message.getSubject()
                     + "' failed", exchange, e);
-            return Outcome.FAILED;
+            return ExchangeOutcome.FAILED;
         } finally {
             releaseExchange(exchange, false);
         }
     }
 
     /**
-     * smartunpack; for a JetStream message it also tells JetStream every half ackWait that the message is in
-     * progress, since fetching a large link can outlast ackWait, after which JetStream would deliver it again.
+     * The one rule for a failed exchange: rejected when the message itself is at fault, so that delivering it
+     * again cannot help; anything else (a file server or cluster node that is down, a client library's surprise
+     * during a failover) may pass, and rejecting it would lose the message.
      */
-    private UnpackedEnvelope unpack(Message message) {
-        if (inProgressTimer == null || !message.isJetStream()) {
-            return MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
-        }
-        long every = Math.max(100, getEndpoint().getConfiguration().getAckWait() / 2);
-        ScheduledFuture<?> inProgress = inProgressTimer.scheduleAtFixedRate(message::inProgress, every, every,
-                TimeUnit.MILLISECONDS);
-        try {
-            return MsgHandler.smartunpack(message, getEndpoint().unpackOptions());
-        } finally {
-            inProgress.cancel(false);
-        }
+    private static ExchangeOutcome outcomeOf(Throwable failure) {
+        return BrokenMessageException.isCauseOf(failure) ? ExchangeOutcome.REJECTED : ExchangeOutcome.FAILED;
     }
 
     /**
@@ -259,25 +212,6 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                         getEndpoint().store(), e.getMessage());
             }
         }
-    }
-
-    private static boolean causedByBrokenPayload(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidEnvelopeException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the message itself is at fault, so that delivering it again cannot help. Only these are terminated:
-     * an unexpected failure (a client library's surprise during a cluster failover, say) is redelivered instead,
-     * since terminating it would lose the message.
-     */
-    private static boolean isBroken(RuntimeException failure) {
-        return failure instanceof InvalidEnvelopeException || failure instanceof PayloadIntegrityException
-                || failure instanceof PayloadTooLargeException || failure instanceof LinkRefusedException;
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.core.UnpackOptions;
+import io.github.msghandler.core.api.EnvelopeField;
+import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.store.ClaimCheckStore;
-import io.github.msghandler.core.store.DefaultLinkDownloader;
-import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.nats.client.Connection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -12,6 +11,7 @@ import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -50,7 +50,6 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     private ConnectionSettings settings;
     private Connection connection;
     private ClaimCheckStore store;
-    private UnpackOptions unpackOptions;
     private ExchangeBinding binding;
     private EndpointMetrics metrics = EndpointMetrics.NONE;
 
@@ -101,8 +100,8 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
                 : configuration.getFileserverSslContextParameters().createSSLContext(getCamelContext());
         metrics = EndpointMetrics.of(getCamelContext(), getEndpointUri(), subject);
         store = ClaimCheckStores.create(configuration, connection, fileserverTls);
-        unpackOptions = buildUnpackOptions(fileserverTls);
-        binding = new ExchangeBinding(configuration, connection, store);
+        binding = new ExchangeBinding(configuration, senderFields(), connection, store,
+                buildUnpackOptions(fileserverTls), metrics);
     }
 
     @Override
@@ -120,18 +119,30 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
         super.doStop();
     }
 
+    /**
+     * The envelope fields this endpoint's options set: every field smartpack does not set itself, from the option
+     * of the field's name (reply_to_msg_id: replyToMsgId), read through the generated configurer.
+     */
+    private EnvelopeHeader senderFields() {
+        PropertyConfigurerGetter options = new MsgHandlerEndpointConfigurer();
+        EnvelopeHeader.Builder fields = EnvelopeHeader.builder();
+        for (EnvelopeField field : EnvelopeField.values()) {
+            if (field.origin() != EnvelopeField.Origin.PACKER) {
+                field.set(fields, (String) options.getOptionValue(this, field.optionName(), false));
+            }
+        }
+        return fields.build();
+    }
+
     private UnpackOptions buildUnpackOptions(SSLContext fileserverTls) {
-        List<String> allowedHosts = allowedLinkHosts();
-        Duration readTimeout = Duration.ofMillis(configuration.getLinkReadTimeout());
         UnpackOptions.Builder options = UnpackOptions.builder()
+                // with the connection named, the options build their downloader once for the endpoint's life
                 .connection(connection)
-                // one downloader for the endpoint's life, so the Object Store bucket check is not per message
-                .downloadHandler(configuration.getClaimCheckStore() != null ? configuration.getClaimCheckStore()
-                        : new DefaultLinkDownloader(new HttpLinkDownloader(LinkPolicy.allowing(allowedHosts),
-                                readTimeout, fileserverTls), connection))
+                // a store of the user's fetches its own links
+                .downloadHandler(configuration.getClaimCheckStore())
                 .linkSslContext(fileserverTls)
-                .allowedLinkHosts(allowedHosts)
-                .linkReadTimeout(readTimeout)
+                .allowedLinkHosts(allowedLinkHosts())
+                .linkReadTimeout(Duration.ofMillis(configuration.getLinkReadTimeout()))
                 .maxRetries(configuration.getMaxRetries())
                 .baseDelay(Duration.ofMillis(configuration.getBaseDelay()))
                 .maxDelay(Duration.ofMillis(configuration.getMaxDelay()))
@@ -203,10 +214,6 @@ public class MsgHandlerEndpoint extends DefaultEndpoint implements EndpointServi
     /** The claim-check store links are uploaded to (and, with s3DeleteAfterConsume, deleted from). */
     ClaimCheckStore store() {
         return store;
-    }
-
-    UnpackOptions unpackOptions() {
-        return unpackOptions;
     }
 
     /** What this endpoint counts. */

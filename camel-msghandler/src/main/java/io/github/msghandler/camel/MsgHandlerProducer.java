@@ -1,10 +1,8 @@
 package io.github.msghandler.camel;
 
-import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
-import io.github.msghandler.core.UnpackedEnvelope;
 import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
 import org.slf4j.Logger;
@@ -238,15 +236,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
                 .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
-                if (getEndpoint().getConfiguration().isRawEnvelope()) {
-                    EncodedEnvelope asItTravels = MsgHandler.readEnvelope(answer.getData());
-                    getEndpoint().binding().populateRaw(exchange, exchange.getMessage(), answer, asItTravels);
-                    getEndpoint().metrics().received(asItTravels.envelope());
-                } else {
-                    UnpackedEnvelope unpacked = MsgHandler.smartunpack(answer, getEndpoint().unpackOptions());
-                    getEndpoint().binding().populate(exchange, exchange.getMessage(), answer, unpacked);
-                    getEndpoint().metrics().received(unpacked.envelope());
-                }
+                getEndpoint().binding().receive(exchange, exchange.getMessage(), answer);
                 return null;
             }
             if (failure instanceof TimeoutException

@@ -11,6 +11,7 @@ import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.ClaimCheckStore;
 import io.github.msghandler.core.store.ObjectStoreClaimCheckStore;
 import io.github.msghandler.core.store.PlikClaimCheckStore;
+import io.github.msghandler.core.store.StoreKind;
 import io.github.msghandler.core.wire.EnvelopeWriter;
 import io.nats.client.Connection;
 
@@ -113,11 +114,12 @@ final class EnvelopePacker {
         return value.isEmpty() ? RandomIds.uuid() : value;
     }
 
+    /** The given store, else the one {@link StoreKind#choose} picks for the options' file server. */
     private static ClaimCheckStore chooseStore(PackOptions options, ConnectionLease connection) {
         if (options.store() != null) {
             return options.store();
         }
-        if (options.fileserverUrl() != null) {
+        if (StoreKind.choose(null, options.fileserverUrl()) == StoreKind.PLIK) {
             return PlikClaimCheckStore.builder(URI.create(options.fileserverUrl())).build();
         }
         return ObjectStoreClaimCheckStore.builder(connection.get()).bucket(options.objectStoreBucket()).build();

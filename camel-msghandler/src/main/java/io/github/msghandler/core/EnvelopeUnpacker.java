@@ -7,8 +7,6 @@ import io.github.msghandler.core.api.PayloadTooLargeException;
 import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.api.WirePayload;
 import io.github.msghandler.core.codec.PayloadContent;
-import io.github.msghandler.core.store.DefaultLinkDownloader;
-import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
 import io.github.msghandler.core.store.RetryingFetcher;
 import io.github.msghandler.core.wire.EnvelopeReader;
@@ -32,12 +30,8 @@ final class EnvelopeUnpacker {
 
     static UnpackedEnvelope unpack(byte[] body, UnpackOptions options, Connection messageConnection) {
         Envelope envelope = EnvelopeReader.read(body);
-        Connection connection = options.connection() != null ? options.connection() : messageConnection;
-        LinkDownloader downloader = options.downloadHandler() != null ? options.downloadHandler()
-                : new DefaultLinkDownloader(new HttpLinkDownloader(options.linkPolicy(), options.linkReadTimeout(),
-                        options.linkSslContext()),
-                        connection);
-        RetryingFetcher fetcher = new RetryingFetcher(downloader, options.backoff(), options.retryListener());
+        RetryingFetcher fetcher = new RetryingFetcher(options.downloaderFor(messageConnection), options.backoff(),
+                options.retryListener());
         List<ReceivedPayload> received = new ArrayList<>(envelope.payloads().size());
         try {
             for (int i = 0; i < envelope.payloads().size(); i++) {

@@ -1,6 +1,7 @@
 package io.github.msghandler.core;
 
 import io.github.msghandler.core.store.Backoff;
+import io.github.msghandler.core.store.DefaultLinkDownloader;
 import io.github.msghandler.core.store.HttpLinkDownloader;
 import io.github.msghandler.core.store.LinkDownloader;
 import io.github.msghandler.core.store.LinkPolicy;
@@ -23,6 +24,8 @@ public final class UnpackOptions {
     public static final long DEFAULT_SPOOL_THRESHOLD = 32L * 1024 * 1024;
 
     private final LinkDownloader downloadHandler;
+    /** The default downloader, built once when the options name the connection for nats-os links. */
+    private final LinkDownloader defaultDownloader;
     private final Backoff backoff;
     private final Connection connection;
     private final long spoolThreshold;
@@ -46,6 +49,26 @@ public final class UnpackOptions {
         this.maxPayloadSize = b.maxPayloadSize;
         this.decodeOnReceipt = b.decodeOnReceipt;
         this.retryListener = b.retryListener;
+        this.defaultDownloader = downloadHandler == null && connection != null ? defaultDownloader(connection) : null;
+    }
+
+    /** http(s) by GET under the link policy, nats-os from the connection's Object Store. */
+    private LinkDownloader defaultDownloader(Connection natsOsConnection) {
+        return new DefaultLinkDownloader(new HttpLinkDownloader(linkPolicy, linkReadTimeout, linkSslContext),
+                natsOsConnection);
+    }
+
+    /**
+     * What fetches the links of a message that came on {@code messageConnection}: the {@link #downloadHandler()}
+     * when one is given, else the default (http(s) by GET under {@link #linkPolicy()} with
+     * {@link #linkReadTimeout()} and {@link #linkSslContext()}; nats-os from {@link #connection()}, or from the
+     * message's connection when none is set).
+     */
+    LinkDownloader downloaderFor(Connection messageConnection) {
+        if (downloadHandler != null) {
+            return downloadHandler;
+        }
+        return defaultDownloader != null ? defaultDownloader : defaultDownloader(messageConnection);
     }
 
     public static UnpackOptions defaults() {
@@ -56,7 +79,11 @@ public final class UnpackOptions {
         return new Builder();
     }
 
-    /** The original msghandler's {@code fileserver_download_handler}, or null for the default by URL scheme. */
+    /**
+     * The original msghandler's {@code fileserver_download_handler}, or null for the default by URL scheme. A
+     * handler of your own fetches as it likes: {@link #linkReadTimeout()} and {@link #linkSslContext()} configure
+     * the default one only; {@link #linkPolicy()} is applied to every link before any handler is asked.
+     */
     public LinkDownloader downloadHandler() {
         return downloadHandler;
     }

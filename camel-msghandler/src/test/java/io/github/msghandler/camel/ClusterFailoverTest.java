@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.NatsTestCluster;
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,9 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -76,7 +75,7 @@ class ClusterFailoverTest extends CamelTestSupport {
                         .process(e -> {
                             processings.incrementAndGet();
                             String name = e.getMessage().getHeader(MsgHandlerConstants.DATA_NAME, String.class);
-                            processed.put(name, sha256(e.getMessage().getBody(byte[].class)));
+                            processed.put(name, Sha256Hex.of(e.getMessage().getBody(byte[].class)));
                         });
             }
         };
@@ -108,7 +107,7 @@ class ClusterFailoverTest extends CamelTestSupport {
             long sendStart = System.nanoTime();
             byte[] body = i % LINK_EVERY == 0 ? bytes(i) : ("order " + i).getBytes();
             String name = "order-" + i + (i % LINK_EVERY == 0 ? ".bin" : ".txt");
-            sent.put(name, sha256(body));
+            sent.put(name, Sha256Hex.of(body));
             template.sendBodyAndHeader("direct:send", body, MsgHandlerConstants.DATA_NAME, name);
             if (killed != null) {
                 double seconds = (System.nanoTime() - sendStart) / 1e9;
@@ -137,9 +136,7 @@ class ClusterFailoverTest extends CamelTestSupport {
         return bytes;
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
+
 
     private static void sleep(Duration duration) {
         try {

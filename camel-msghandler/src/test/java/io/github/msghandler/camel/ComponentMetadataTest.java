@@ -2,6 +2,7 @@ package io.github.msghandler.camel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.msghandler.core.api.EnvelopeField;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,20 @@ class ComponentMetadataTest {
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(actual);
         return missing;
+    }
+
+    /** The table of envelope fields, the headers class and the endpoint options agree. */
+    @Test
+    void everyEnvelopeFieldHasADocumentedHeaderAndTheOptionsTheTableSays() throws Exception {
+        Set<String> headers = headerNames();
+        Set<String> options = optionNames();
+        for (EnvelopeField field : EnvelopeField.values()) {
+            assertTrue(headers.contains(MsgHandlerConstants.headerOf(field)),
+                    field + ": " + MsgHandlerConstants.headerOf(field) + " is declared in MsgHandlerConstants");
+            if (field.origin() != EnvelopeField.Origin.PACKER) {
+                assertTrue(options.contains(field.optionName()), field + " (" + field.origin() + "): the endpoint "
+                        + "option '" + field.optionName() + "' sets it");
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,8 +14,6 @@ import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,7 +84,7 @@ class EndpointMetricsTest extends MsgHandlerTestSupport {
         try (FileTestServer server = FileTestServer.start()) {
             server.put("/doc", document);
             server.failNextGets(2, 503);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
+            String sha = Sha256Hex.of(document);
             nats.connection().publish("metrics.links", ("{\"payloads\":[{\"dataname\":\"doc\",\"payload_type\":"
                     + "\"binary\",\"transport\":\"link\",\"encoding\":\"none\",\"size\":" + document.length
                     + ",\"data\":\"" + server.url() + "/doc\",\"metadata\":{\"sha256\":\"" + sha + "\"}}]}")

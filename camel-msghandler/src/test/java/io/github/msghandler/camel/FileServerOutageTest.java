@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import io.nats.client.api.ConsumerInfo;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -8,8 +9,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +37,7 @@ class FileServerOutageTest extends MsgHandlerTestSupport {
     }
 
     private static byte[] envelopeLinkingTo(String url) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(DOCUMENT));
+        String sha = Sha256Hex.of(DOCUMENT);
         return ("{\"payloads\":[{\"dataname\":\"doc\",\"payload_type\":\"binary\",\"transport\":\"link\","
                 + "\"encoding\":\"none\",\"size\":" + DOCUMENT.length + ",\"data\":\"" + url + "\","
                 + "\"metadata\":{\"sha256\":\"" + sha + "\"}}]}").getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import io.nats.client.api.ConsumerInfo;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -10,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,7 +81,7 @@ class JetStreamAcksTest extends MsgHandlerTestSupport {
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void aLinkThatTakesLongerThanAckWaitIsDeliveredOnce() throws Exception {
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(SLOW_FILE));
+        String sha256 = Sha256Hex.of(SLOW_FILE);
         String envelope = "{\"msg_id\":\"slow-1\",\"payloads\":[{\"id\":\"p\",\"dataname\":\"slow.bin\","
                 + "\"payload_type\":\"binary\",\"transport\":\"link\",\"encoding\":\"none\",\"size\":"
                 + SLOW_FILE.length + ",\"data\":\"" + files.url() + "/slow.bin\",\"metadata\":{\"sha256\":\""

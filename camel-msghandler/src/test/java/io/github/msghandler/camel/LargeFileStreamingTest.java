@@ -1,5 +1,6 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -7,13 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -67,7 +65,7 @@ class LargeFileStreamingTest extends MsgHandlerTestSupport {
         double seconds = (System.nanoTime() - start) / 1e9;
         Path received = dir.resolve("inbox").resolve("huge.bin");
         assertEquals(SIZE, Files.size(received));
-        assertEquals(sentSha, sha256(received), "the bytes that landed are the bytes that left");
+        assertEquals(sentSha, Sha256Hex.of(received), "the bytes that landed are the bytes that left");
         try (Stream<Path> spool = Files.list(dir.resolve("spool"))) {
             assertEquals(0, spool.count(), "the spool file is gone once the exchange completed");
         }
@@ -77,27 +75,14 @@ class LargeFileStreamingTest extends MsgHandlerTestSupport {
     }
 
     private static String writeRandomFile(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] chunk = new byte[1 << 20];
         Random random = new Random(2);
         try (OutputStream out = Files.newOutputStream(file)) {
             for (long written = 0; written < size; written += chunk.length) {
                 random.nextBytes(chunk);
                 out.write(chunk);
-                sha.update(chunk);
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256Hex.of(file);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.testsupport.Sha256Hex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -94,17 +95,6 @@ final class MalformedEnvelopes {
         return bytes(envelope);
     }
 
-    /** The lowercase hex SHA-256 the contract writes. */
-    private static final class Sha256Hex {
-        static String of(byte[] bytes) {
-            try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(bytes));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     private static ObjectNode payloadOf(ObjectNode envelope) {
         return (ObjectNode) envelope.get("payloads").get(0);

@@ -2,6 +2,7 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.api.PayloadType;
 import io.github.msghandler.testsupport.S3TestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -72,7 +73,7 @@ class S3StoreRoutesTest extends MsgHandlerTestSupport {
                         .process(e -> {
                             if ("link".equals(e.getMessage().getHeader(MsgHandlerConstants.TRANSPORT))) {
                                 try (InputStream in = e.getMessage().getBody(InputStream.class)) {
-                                    e.getMessage().setHeader("received-sha256", sha256(in));
+                                    e.getMessage().setHeader("received-sha256", Sha256Hex.of(in));
                                 }
                             }
                         })
@@ -134,7 +135,7 @@ class S3StoreRoutesTest extends MsgHandlerTestSupport {
         assertEquals("direct", received.get(0).getMessage().getHeader(MsgHandlerConstants.TRANSPORT));
         assertEquals("link", received.get(1).getMessage().getHeader(MsgHandlerConstants.TRANSPORT));
         try (InputStream expected = Files.newInputStream(file)) {
-            assertEquals(sha256(expected), received.get(1).getMessage().getHeader("received-sha256"));
+            assertEquals(Sha256Hex.of(expected), received.get(1).getMessage().getHeader("received-sha256"));
         }
         assertEquals(Map.of("k", "v"), received.get(2).getMessage().getBody(Map.class));
         Files.delete(file);

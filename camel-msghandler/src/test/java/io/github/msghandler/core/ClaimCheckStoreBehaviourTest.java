@@ -11,6 +11,7 @@ import io.github.msghandler.core.store.PlikClaimCheckStore;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.github.msghandler.testsupport.NatsTestServer;
 import io.github.msghandler.testsupport.PlikTestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -139,8 +140,7 @@ class ClaimCheckStoreBehaviourTest {
         EncodedEnvelope sent = MsgHandler.smartpack("s", List.of(Payload.of("doc", bytes, "binary")),
                 PackOptions.builder().connection(nats.connection()).publish(false).build());
         WirePayload wire = sent.envelope().payloads().get(0);
-        String sha256 = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        String sha256 = Sha256Hex.of(bytes);
 
         // the sender took the digest jnats computed while storing: it must be the bytes' own sha256
         assertEquals(sha256, wire.sha256());

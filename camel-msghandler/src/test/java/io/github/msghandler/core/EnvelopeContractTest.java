@@ -7,16 +7,15 @@ import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.testsupport.FileTestServer;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.github.msghandler.core.store.HttpClaimCheckStore;
+import io.github.msghandler.testsupport.Sha256Hex;
 import io.nats.client.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -87,7 +86,7 @@ class EnvelopeContractTest {
             assertEquals("none", link.get("encoding").textValue());
             assertEquals(large.length, link.get("size").longValue());
             assertTrue(link.get("data").textValue().startsWith(files.url() + "/"), link.get("data").textValue());
-            assertEquals(sha256(large), link.get("metadata").get("sha256").textValue());
+            assertEquals(Sha256Hex.of(large), link.get("metadata").get("sha256").textValue());
         }
     }
 
@@ -105,12 +104,10 @@ class EnvelopeContractTest {
         assertArrayEquals(bytes, Base64.getDecoder().decode(data));
         String sha = payload.get("metadata").get("sha256").textValue();
         assertTrue(SHA256_HEX.matcher(sha).matches());
-        assertEquals(sha256(bytes), sha);
+        assertEquals(Sha256Hex.of(bytes), sha);
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
+
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();

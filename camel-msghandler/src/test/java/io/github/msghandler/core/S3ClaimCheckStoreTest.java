@@ -8,6 +8,7 @@ import io.github.msghandler.core.s3.S3Encryption;
 import io.github.msghandler.core.store.ClaimCheckKey;
 import io.github.msghandler.core.store.LinkPolicy;
 import io.github.msghandler.testsupport.S3TestServer;
+import io.github.msghandler.testsupport.Sha256Hex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -88,22 +86,24 @@ class S3ClaimCheckStoreTest {
     @Test
     void aFiftyMegabyteStreamOfUnknownLengthGoesUpInPartsAndComesBackIdentical() throws Exception {
         long size = 50L * 1024 * 1024;
-        MessageDigest sent = MessageDigest.getInstance("SHA-256");
         URI link;
-        try (InputStream content = new DigestInputStream(new RandomStream(size), sent)) {
+        String sent;
+        try (Sha256Hex.Digesting content = Sha256Hex.digesting(new RandomStream(size))) {
             link = store().partSize(S3ClaimCheckStore.MIN_PART_SIZE).build()
                     .upload(new ClaimCheckKey("id-big", "big.bin"), content, -1);
+            sent = content.hex();
         }
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        MessageDigest received = MessageDigest.getInstance("SHA-256");
         long count;
-        try (InputStream body = new DigestInputStream(response.body(), received)) {
+        String received;
+        try (Sha256Hex.Digesting body = Sha256Hex.digesting(response.body())) {
             count = body.transferTo(java.io.OutputStream.nullOutputStream());
+            received = body.hex();
         }
         assertEquals(200, response.statusCode());
         assertEquals(size, count);
-        assertEquals(HexFormat.of().formatHex(sent.digest()), HexFormat.of().formatHex(received.digest()));
+        assertEquals(sent, received);
     }
 
     @Test

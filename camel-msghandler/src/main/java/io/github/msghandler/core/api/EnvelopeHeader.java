@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The envelope's own fields, everything but its payloads (wire format section 2): the one list of them that the
- * envelope, the pack options, the packer and the Camel binding all use. String fields are never null: a missing
+ * The envelope's own fields, everything but its payloads (wire format section 2); {@link EnvelopeField} is the table
+ * of its text fields that writing, reading and the Camel binding follow. String fields are never null: a missing
  * field is {@code ""}, as the contract says. Build one with {@link #builder()}.
  */
 public record EnvelopeHeader(String correlationId, String msgId, String timestamp, String sendTo, String msgPurpose,
@@ -39,10 +39,11 @@ public record EnvelopeHeader(String correlationId, String msgId, String timestam
     }
 
     public Builder toBuilder() {
-        return new Builder().correlationId(correlationId).msgId(msgId).timestamp(timestamp).sendTo(sendTo)
-                .msgPurpose(msgPurpose).senderName(senderName).senderId(senderId).receiverName(receiverName)
-                .receiverId(receiverId).replyTo(replyTo).replyToMsgId(replyToMsgId).brokerUrl(brokerUrl)
-                .metadata(metadata);
+        Builder builder = new Builder().metadata(metadata);
+        for (EnvelopeField field : EnvelopeField.values()) {
+            field.set(builder, field.get(this));
+        }
+        return builder;
     }
 
     /** Builder for {@link EnvelopeHeader}; every field starts empty, and null reads as empty. */

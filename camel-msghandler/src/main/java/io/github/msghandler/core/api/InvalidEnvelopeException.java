@@ -4,7 +4,7 @@ package io.github.msghandler.core.api;
  * A received envelope does not follow wire format v1: not JSON, a missing or mistyped field, an unknown payload type
  * or transport, bad base64, or payload bytes that do not decode as their type.
  */
-public class InvalidEnvelopeException extends MsgHandlerException {
+public class InvalidEnvelopeException extends BrokenMessageException {
     private static final long serialVersionUID = 1L;
 
     private final String field;

@@ -4,7 +4,7 @@ package io.github.msghandler.core.api;
  * Received payload bytes do not match what the envelope promised: their {@code size} or their {@code sha256}.
  * Such bytes are never handed on.
  */
-public class PayloadIntegrityException extends MsgHandlerException {
+public class PayloadIntegrityException extends BrokenMessageException {
     private static final long serialVersionUID = 1L;
 
     private final String dataname;

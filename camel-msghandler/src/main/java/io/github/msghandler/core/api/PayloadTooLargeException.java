@@ -4,7 +4,7 @@ package io.github.msghandler.core.api;
  * A received payload declares more bytes than the receiver accepts (option {@code maxPayloadSize}); nothing was
  * fetched or decoded.
  */
-public class PayloadTooLargeException extends MsgHandlerException {
+public class PayloadTooLargeException extends BrokenMessageException {
     private static final long serialVersionUID = 1L;
 
     private final String dataname;

@@ -11,8 +11,12 @@ import java.time.Duration;
  * @param maxDelay the longest single wait (original msghandler default 5000 ms)
  */
 public record Backoff(int maxRetries, Duration baseDelay, Duration maxDelay) {
+    public static final int DEFAULT_MAX_RETRIES = 5;
+    public static final long DEFAULT_BASE_DELAY_MILLIS = 100;
+    public static final long DEFAULT_MAX_DELAY_MILLIS = 5000;
     /** The original msghandler's defaults: 5 attempts, 100 ms, 5000 ms. */
-    public static final Backoff DEFAULT = new Backoff(5, Duration.ofMillis(100), Duration.ofMillis(5000));
+    public static final Backoff DEFAULT = new Backoff(DEFAULT_MAX_RETRIES, Duration.ofMillis(DEFAULT_BASE_DELAY_MILLIS),
+            Duration.ofMillis(DEFAULT_MAX_DELAY_MILLIS));
 
     public Backoff {
         if (maxRetries < 1) {

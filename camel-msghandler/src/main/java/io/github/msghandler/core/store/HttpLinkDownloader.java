@@ -26,7 +26,8 @@ public final class HttpLinkDownloader implements LinkDownloader {
     /** Connection timeout. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The longest wait for the next bytes when none is configured. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_READ_TIMEOUT_MILLIS = 30_000;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(DEFAULT_READ_TIMEOUT_MILLIS);
     /** Redirects followed for one link at the most. */
     public static final int MAX_REDIRECTS = 5;
     private static final int ERROR_SUMMARY_BYTES = 512;

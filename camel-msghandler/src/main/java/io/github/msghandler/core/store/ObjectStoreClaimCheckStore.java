@@ -31,7 +31,8 @@ public final class ObjectStoreClaimCheckStore implements ClaimCheckStore {
     /** The bucket used when none is configured. */
     public static final String DEFAULT_BUCKET = "msghandler";
     /** How long payloads stay in a bucket this store creates, when no TTL is configured. */
-    public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+    public static final long DEFAULT_TTL_MILLIS = 24L * 60 * 60 * 1000;
+    public static final Duration DEFAULT_TTL = Duration.ofMillis(DEFAULT_TTL_MILLIS);
 
     /** JetStream API error code for a missing stream, i.e. a missing Object Store bucket. */
     private static final int JS_STREAM_NOT_FOUND_ERR = 10059;

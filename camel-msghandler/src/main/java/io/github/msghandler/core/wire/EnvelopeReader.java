@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeField;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.api.PayloadType;
@@ -67,19 +68,12 @@ public final class EnvelopeReader {
         while ((field = parser.nextFieldName()) != null) {
             seen.add(field, field);
             parser.nextToken();
+            EnvelopeField text = EnvelopeField.ofWireName(field);
+            if (text != null) {
+                text.set(envelope, optionalString(parser, field));
+                continue;
+            }
             switch (field) {
-                case CORRELATION_ID -> envelope.correlationId(optionalString(parser, field));
-                case MSG_ID -> envelope.msgId(optionalString(parser, field));
-                case TIMESTAMP -> envelope.timestamp(optionalString(parser, field));
-                case SEND_TO -> envelope.sendTo(optionalString(parser, field));
-                case MSG_PURPOSE -> envelope.msgPurpose(optionalString(parser, field));
-                case SENDER_NAME -> envelope.senderName(optionalString(parser, field));
-                case SENDER_ID -> envelope.senderId(optionalString(parser, field));
-                case RECEIVER_NAME -> envelope.receiverName(optionalString(parser, field));
-                case RECEIVER_ID -> envelope.receiverId(optionalString(parser, field));
-                case REPLY_TO -> envelope.replyTo(optionalString(parser, field));
-                case REPLY_TO_MSG_ID -> envelope.replyToMsgId(optionalString(parser, field));
-                case BROKER_URL -> envelope.brokerUrl(optionalString(parser, field));
                 case METADATA -> envelope.metadata(optionalObject(parser, field));
                 case PAYLOADS -> payloads = readPayloads(parser);
                 default -> parser.skipChildren();

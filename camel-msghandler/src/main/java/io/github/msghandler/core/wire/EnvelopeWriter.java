@@ -2,6 +2,7 @@ package io.github.msghandler.core.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.msghandler.core.api.Envelope;
+import io.github.msghandler.core.api.EnvelopeField;
 import io.github.msghandler.core.api.EnvelopeHeader;
 import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.api.WirePayload;
@@ -38,18 +39,9 @@ public final class EnvelopeWriter {
         try (JsonGenerator gen = WireJson.mapper().getFactory().createGenerator(out)) {
             gen.writeStartObject();
             EnvelopeHeader header = envelope.header();
-            gen.writeStringField(CORRELATION_ID, header.correlationId());
-            gen.writeStringField(MSG_ID, header.msgId());
-            gen.writeStringField(TIMESTAMP, header.timestamp());
-            gen.writeStringField(SEND_TO, header.sendTo());
-            gen.writeStringField(MSG_PURPOSE, header.msgPurpose());
-            gen.writeStringField(SENDER_NAME, header.senderName());
-            gen.writeStringField(SENDER_ID, header.senderId());
-            gen.writeStringField(RECEIVER_NAME, header.receiverName());
-            gen.writeStringField(RECEIVER_ID, header.receiverId());
-            gen.writeStringField(REPLY_TO, header.replyTo());
-            gen.writeStringField(REPLY_TO_MSG_ID, header.replyToMsgId());
-            gen.writeStringField(BROKER_URL, header.brokerUrl());
+            for (EnvelopeField field : EnvelopeField.values()) {
+                gen.writeStringField(field.wireName(), field.get(header));
+            }
             writeMap(gen, METADATA, header.metadata());
             gen.writeArrayFieldStart(PAYLOADS);
             for (WirePayload payload : envelope.payloads()) {

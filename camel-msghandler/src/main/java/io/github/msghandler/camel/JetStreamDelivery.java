@@ -9,7 +9,6 @@ import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -21,35 +20,41 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Reads a durable JetStream pull consumer with explicit acks: a message is acked only after its exchange
- * completed, nak'ed with a delay when it failed (so JetStream redelivers it), and terminated when its envelope
- * is broken (redelivery cannot mend it; the route's error handler already has it).
+ * Everything JetStream-specific of a consumer. Reads a durable pull consumer with explicit acks: a message is acked
+ * only after its exchange completed, nak'ed with a delay when it failed (so JetStream redelivers it), and
+ * terminated when the message itself is at fault (redelivery cannot mend it; the route's error handler already has
+ * it). Gives each exchange the delivery headers, and keeps a message in progress while its links are fetched.
  */
-final class JetStreamPuller {
-    private static final Logger LOG = LoggerFactory.getLogger(JetStreamPuller.class);
+final class JetStreamDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(JetStreamDelivery.class);
     private static final Duration FETCH_WAIT = Duration.ofMillis(500);
     private static final int JS_STREAM_NOT_FOUND_ERR = 10059;
     /** How long an ack made while stopping waits for JetStream's answer. */
     private static final Duration STOPPING_ACK_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Function<Message, MsgHandlerConsumer.Outcome> processor;
+    private final Function<Message, ExchangeOutcome> processor;
     private final ExecutorServiceManager executors;
     private final Connection connection;
     private final String subject;
     private final MsgHandlerConfiguration configuration;
     private final List<JetStreamSubscription> subscriptions = new ArrayList<>();
     private ExecutorService threads;
+    /** Sends in-progress acks while a message's links are fetched. */
+    private ScheduledExecutorService inProgressTimer;
     private volatile boolean running;
 
     /**
      * @param processor runs one message through the route and tells how it ended
      * @param executors where the pulling threads come from
      */
-    JetStreamPuller(Function<Message, MsgHandlerConsumer.Outcome> processor, ExecutorServiceManager executors,
+    JetStreamDelivery(Function<Message, ExchangeOutcome> processor, ExecutorServiceManager executors,
                     Connection connection, String subject, MsgHandlerConfiguration configuration) {
         this.processor = processor;
         this.executors = executors;
@@ -97,6 +102,7 @@ final class JetStreamPuller {
             subscriptions.add(jetStream.subscribe(subject, options));
         }
         running = true;
+        inProgressTimer = executors.newSingleThreadScheduledExecutor(this, "msghandler-in-progress-" + subject);
         threads = executors.newFixedThreadPool(this, "msghandler-js-" + subject, count);
         for (JetStreamSubscription subscription : subscriptions) {
             threads.execute(() -> pull(subscription));
@@ -141,8 +147,8 @@ final class JetStreamPuller {
             }
             // a batch already fetched is finished even while stopping, so nothing waits for its ack wait
             for (Message message : batch) {
-                MsgHandlerConsumer.Outcome outcome = processor.apply(message);
-                if (configuration.isManualAck() && (outcome == MsgHandlerConsumer.Outcome.DONE || answered(message))) {
+                ExchangeOutcome outcome = processor.apply(message);
+                if (configuration.isManualAck() && (outcome == ExchangeOutcome.DONE || answered(message))) {
                     continue;   // the route answers, or already did
                 }
                 switch (outcome) {
@@ -156,6 +162,31 @@ final class JetStreamPuller {
                         message.nakWithDelay(nakDelay);
                 }
             }
+        }
+    }
+
+    /** The headers a JetStream message brings: how often it was delivered, and the ack handle with manualAck. */
+    void setDeliveryHeaders(Message message, org.apache.camel.Message target) {
+        long deliveries = message.metaData().deliveredCount();
+        target.setHeader(MsgHandlerConstants.DELIVERY_COUNT, deliveries);
+        target.setHeader(MsgHandlerConstants.REDELIVERED, deliveries > 1);
+        if (configuration.isManualAck()) {
+            target.setHeader(MsgHandlerConstants.ACK_HANDLE, new JetStreamAck(message));
+        }
+    }
+
+    /**
+     * Runs {@code work} while telling JetStream every half ackWait that the message is in progress: fetching a
+     * large link can outlast ackWait, after which JetStream would deliver the message again.
+     */
+    <T> T inProgressDuring(Message message, Supplier<T> work) {
+        long every = Math.max(100, configuration.getAckWait() / 2);
+        ScheduledFuture<?> inProgress = inProgressTimer.scheduleAtFixedRate(message::inProgress, every, every,
+                TimeUnit.MILLISECONDS);
+        try {
+            return work.get();
+        } finally {
+            inProgress.cancel(false);
         }
     }
 
@@ -203,6 +234,10 @@ final class JetStreamPuller {
                 Thread.currentThread().interrupt();
             }
             executors.shutdownNow(threads);
+        }
+        if (inProgressTimer != null) {
+            executors.shutdownNow(inProgressTimer);
+            inProgressTimer = null;
         }
         for (JetStreamSubscription subscription : subscriptions) {
             if (subscription.isActive()) {
