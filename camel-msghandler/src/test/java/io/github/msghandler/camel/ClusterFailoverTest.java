@@ -1,14 +1,14 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.NatsTestCluster;
+import io.github.msghandler.testsupport.ServerExtension;
 import io.github.msghandler.testsupport.Sha256Hex;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,26 +35,15 @@ class ClusterFailoverTest extends CamelTestSupport {
     private static final int MB = 1024 * 1024;
     private static final String STREAM = "MSGHANDLER_cluster_orders";
 
-    private static NatsTestCluster cluster;
+    @RegisterExtension
+    static ServerExtension<NatsTestCluster> cluster = ServerExtension.of(() -> NatsTestCluster.start(3));
 
     private final Map<String, String> processed = new ConcurrentHashMap<>();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final AtomicInteger processings = new AtomicInteger();
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = NatsTestCluster.start(3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     private static String clusterUri(String options) {
-        return "msghandler:cluster.orders?servers=" + cluster.urls() + "&jetstream=true&maxReconnects=-1"
+        return "msghandler:cluster.get().orders?servers=" + cluster.get().urls() + "&jetstream=true&maxReconnects=-1"
                 + "&reconnectWait=200&bucket=cluster-links&bucketReplicas=3&" + options;
     }
 
@@ -91,17 +80,17 @@ class ClusterFailoverTest extends CamelTestSupport {
         for (int i = 0; i < MESSAGES; i++) {
             Integer killed = null;
             if (i == MESSAGES / 3) {
-                killed = cluster.streamLeader(STREAM);
+                killed = cluster.get().streamLeader(STREAM);
             } else if (i == 2 * MESSAGES / 3) {
-                killed = cluster.indexOfUrl(context.getEndpoint(clusterUri("confirmTimeout=3000"),
+                killed = cluster.get().indexOfUrl(context.getEndpoint(clusterUri("confirmTimeout=3000"),
                         MsgHandlerEndpoint.class).connection().getConnectedUrl());
             }
             if (killed != null) {
-                cluster.kill(killed);
+                cluster.get().kill(killed);
                 int node = killed;
                 new Thread(() -> {
                     sleep(Duration.ofSeconds(2));
-                    cluster.restart(node);
+                    cluster.get().restart(node);
                 }).start();
             }
             long sendStart = System.nanoTime();

@@ -1,12 +1,12 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.NatsTestCluster;
+import io.github.msghandler.testsupport.ServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,19 +31,8 @@ class CompetingConsumersTest {
     private static final int MESSAGES = 1_500;
     private static final int MEMBERS = 3;
 
-    private static NatsTestCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = NatsTestCluster.start(3);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static ServerExtension<NatsTestCluster> cluster = ServerExtension.of(() -> NatsTestCluster.start(3));
 
     /** What the members processed: per body, how often, and per member, how many. */
     private static final class Tally {
@@ -71,7 +60,7 @@ class CompetingConsumersTest {
     }
 
     private static String clusterUri(String subject, String options) {
-        return "msghandler:" + subject + "?servers=" + cluster.urls() + "&maxReconnects=-1&reconnectWait=200&"
+        return "msghandler:" + subject + "?servers=" + cluster.get().urls() + "&maxReconnects=-1&reconnectWait=200&"
                 + options;
     }
 

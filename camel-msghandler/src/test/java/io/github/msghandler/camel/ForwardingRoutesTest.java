@@ -10,6 +10,7 @@ import io.github.msghandler.core.ReceivedPayload;
 import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.UnpackOptions;
 import io.github.msghandler.core.UnpackedEnvelope;
+import io.github.msghandler.testsupport.ClassPaths;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -21,11 +22,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.File;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -58,16 +56,9 @@ class ForwardingRoutesTest {
 
     @Test
     void anArrowTableCrossesABridgeWithoutArrowOnItsClassPath() throws Exception {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            // nor OpenTelemetry: its context storage, found through the test's own class loader, would not fit
-            if (!entry.contains("arrow") && !entry.contains("opentelemetry")) {
-                urls.add(new File(entry).toURI().toURL());
-            }
-        }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader withoutArrow = new URLClassLoader(urls.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        // nor OpenTelemetry: its context storage, found through the test's own class loader, would not fit
+        try (URLClassLoader withoutArrow = ClassPaths.without("arrow", "opentelemetry")) {
             assertThrows(ClassNotFoundException.class,
                     () -> Class.forName("org.apache.arrow.vector.VectorSchemaRoot", false, withoutArrow));
             Thread.currentThread().setContextClassLoader(withoutArrow);

@@ -3,10 +3,11 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.api.MsgHandlerException;
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.ServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class HostileInputTest extends MsgHandlerTestSupport {
     private static final int BATCHES = 10;
     private static final int BATCH_SIZE = 1_000;
 
-    private static FileTestServer files;
+    @RegisterExtension
+    static ServerExtension<FileTestServer> files = ServerExtension.of(FileTestServer::start);
 
     private final AtomicInteger good = new AtomicInteger();
     private final AtomicInteger dead = new AtomicInteger();
@@ -41,13 +43,7 @@ class HostileInputTest extends MsgHandlerTestSupport {
 
     @BeforeAll
     static void startFileServer() {
-        files = FileTestServer.start();
-        files.put("/oversize", new byte[100]);   // 100 bytes behind a link that declares 10
-    }
-
-    @AfterAll
-    static void stopFileServer() {
-        files.close();
+        files.get().put("/oversize", new byte[100]);   // 100 bytes behind a link that declares 10
     }
 
     @Override
@@ -77,7 +73,7 @@ class HostileInputTest extends MsgHandlerTestSupport {
 
     @Test
     void tenThousandMalformedEnvelopesEachFailAloneWhileGoodOnesFlow() throws Exception {
-        MalformedEnvelopes generator = new MalformedEnvelopes(SEED, files.url() + "/oversize");
+        MalformedEnvelopes generator = new MalformedEnvelopes(SEED, files.get().url() + "/oversize");
         Map<String, Integer> sentKinds = new TreeMap<>();
         long start = System.nanoTime();
         for (int batch = 1; batch <= BATCHES; batch++) {

@@ -1,11 +1,12 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.ServerExtension;
 import io.github.msghandler.testsupport.Sha256Hex;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.nats.client.api.ConsumerInfo;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Who answers JetStream, and when: the route with manualAck, and the consumer while a slow link downloads. */
 class JetStreamAcksTest extends MsgHandlerTestSupport {
     private static final byte[] SLOW_FILE = new byte[100_000];
-    private static FileTestServer files;
+    @RegisterExtension
+    static ServerExtension<FileTestServer> files = ServerExtension.of(FileTestServer::start);
 
     private final List<JetStreamAck> handles = new CopyOnWriteArrayList<>();
     private final AtomicInteger slowDeliveries = new AtomicInteger();
@@ -33,14 +35,8 @@ class JetStreamAcksTest extends MsgHandlerTestSupport {
     @BeforeAll
     static void startFileServer() {
         new Random(5).nextBytes(SLOW_FILE);
-        files = FileTestServer.start();
-        files.put("/slow.bin", SLOW_FILE);
-        files.slow("/slow.bin", 10, 500);   // 5 s in all, more than twice the ackWait below
-    }
-
-    @AfterAll
-    static void stopFileServer() {
-        files.close();
+        files.get().put("/slow.bin", SLOW_FILE);
+        files.get().slow("/slow.bin", 10, 500);   // 5 s in all, more than twice the ackWait below
     }
 
     @Override
@@ -84,7 +80,7 @@ class JetStreamAcksTest extends MsgHandlerTestSupport {
         String sha256 = Sha256Hex.of(SLOW_FILE);
         String envelope = "{\"msg_id\":\"slow-1\",\"payloads\":[{\"id\":\"p\",\"dataname\":\"slow.bin\","
                 + "\"payload_type\":\"binary\",\"transport\":\"link\",\"encoding\":\"none\",\"size\":"
-                + SLOW_FILE.length + ",\"data\":\"" + files.url() + "/slow.bin\",\"metadata\":{\"sha256\":\""
+                + SLOW_FILE.length + ",\"data\":\"" + files.get().url() + "/slow.bin\",\"metadata\":{\"sha256\":\""
                 + sha256 + "\"}}]}";
         nats.connection().jetStream().publish("acks.slow", envelope.getBytes(StandardCharsets.UTF_8));
 
@@ -92,7 +88,7 @@ class JetStreamAcksTest extends MsgHandlerTestSupport {
                 i -> slowDeliveries.get() >= 1 && i.getNumAckPending() == 0);
         assertEquals(1, slowDeliveries.get(), "processed once");
         assertEquals(0, info.getRedelivered(), "JetStream never took it for lost");
-        assertEquals(1, files.getCount(), "the file was fetched once");
+        assertEquals(1, files.get().getCount(), "the file was fetched once");
     }
 
     /** Polls the consumer's info until the condition holds, for at most 30 s; returns the last info. */

@@ -2,11 +2,12 @@ package io.github.msghandler.camel;
 
 import io.github.msghandler.core.api.LinkRefusedException;
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.ServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
     private static final byte[] DATA = "from a foreign file server".getBytes(StandardCharsets.UTF_8);
     private static final byte[] OWN = "from the endpoint's own file server".getBytes(StandardCharsets.UTF_8);
-    private static FileTestServer foreign;
-    private static FileTestServer own;
+    @RegisterExtension
+    static ServerExtension<FileTestServer> foreign = ServerExtension.of(FileTestServer::start);
+    @RegisterExtension
+    static ServerExtension<FileTestServer> own = ServerExtension.of(FileTestServer::start);
 
     @BeforeAll
     static void startServers() {
-        foreign = FileTestServer.start();
-        foreign.put("/shared/file", DATA);
-        own = FileTestServer.start();
-        own.put("/files/own", OWN);
+        foreign.get().put("/shared/file", DATA);
+        own.get().put("/files/own", OWN);
         // same host as the endpoint's file server, another port: another service on that machine
-        own.redirect("/files/elsewhere", "http://127.0.0.1:" + foreign.port() + "/shared/file");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        foreign.close();
-        own.close();
+        own.get().redirect("/files/elsewhere", "http://127.0.0.1:" + foreign.get().port() + "/shared/file");
     }
 
     @Override
@@ -51,16 +46,16 @@ class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
                 errorHandler(deadLetterChannel("mock:dead").disableRedelivery());
                 from(uri("links.default")).to("mock:default");
                 from(uri("links.opened", "allowedLinkHosts=localhost")).to("mock:opened");
-                from(uri("links.origin", "store=http&fileserverUrl=http://127.0.0.1:" + own.port()))
+                from(uri("links.origin", "store=http&fileserverUrl=http://127.0.0.1:" + own.get().port()))
                         .to("mock:origin");
-                from(uri("links.hostport", "allowedLinkHosts=127.0.0.1:" + foreign.port())).to("mock:hostport");
+                from(uri("links.hostport", "allowedLinkHosts=127.0.0.1:" + foreign.get().port())).to("mock:hostport");
             }
         };
     }
 
-    /** A peer's envelope linking to a file server named "localhost", which is not this endpoint's own. */
+    /** A peer's envelope linking to a file server named "localhost", which is not this endpoint's own.get(). */
     private static byte[] envelope() {
-        return envelope("http://localhost:" + foreign.port() + "/shared/file", DATA.length);
+        return envelope("http://localhost:" + foreign.get().port() + "/shared/file", DATA.length);
     }
 
     private static byte[] envelope(String url, int size) {
@@ -87,7 +82,7 @@ class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
         MockEndpoint origin = getMockEndpoint("mock:origin");
         origin.expectedMessageCount(1);
 
-        nats.connection().publish("links.origin", envelope(own.url() + "/files/own", OWN.length));
+        nats.connection().publish("links.origin", envelope(own.get().url() + "/files/own", OWN.length));
 
         origin.assertIsSatisfied(10_000);
         assertArrayEquals(OWN, origin.getReceivedExchanges().get(0).getMessage().getBody(byte[].class));
@@ -96,13 +91,13 @@ class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
     @Test
     void linkToTheOwnFileServersHostOnAnotherPortIsRefused() throws Exception {
         assertRefusedWithoutFetching("links.origin",
-                envelope("http://127.0.0.1:" + foreign.port() + "/shared/file", DATA.length), foreign);
+                envelope("http://127.0.0.1:" + foreign.get().port() + "/shared/file", DATA.length), foreign.get());
     }
 
     @Test
     void redirectFromTheOwnFileServerToAnotherPortOnItsHostIsRefused() throws Exception {
-        assertRefusedWithoutFetching("links.origin", envelope(own.url() + "/files/elsewhere", DATA.length),
-                foreign);
+        assertRefusedWithoutFetching("links.origin", envelope(own.get().url() + "/files/elsewhere", DATA.length),
+                foreign.get());
     }
 
     @Test
@@ -111,16 +106,16 @@ class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
         hostport.expectedMessageCount(1);
 
         nats.connection().publish("links.hostport",
-                envelope("http://127.0.0.1:" + foreign.port() + "/shared/file", DATA.length));
+                envelope("http://127.0.0.1:" + foreign.get().port() + "/shared/file", DATA.length));
 
         hostport.assertIsSatisfied(10_000);
         assertArrayEquals(DATA, hostport.getReceivedExchanges().get(0).getMessage().getBody(byte[].class));
-        assertRefusedWithoutFetching("links.hostport", envelope(own.url() + "/files/own", OWN.length), own);
+        assertRefusedWithoutFetching("links.hostport", envelope(own.get().url() + "/files/own", OWN.length), own.get());
     }
 
     @Test
     void linkToAForeignHostIsRefusedByDefaultNamingTheOption() throws Exception {
-        assertRefusedWithoutFetching("links.default", envelope(), foreign);
+        assertRefusedWithoutFetching("links.default", envelope(), foreign.get());
     }
 
     @Test

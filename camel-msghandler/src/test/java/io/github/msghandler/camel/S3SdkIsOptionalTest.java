@@ -1,15 +1,12 @@
 package io.github.msghandler.camel;
 
 import io.github.msghandler.core.api.MissingDependencyException;
+import io.github.msghandler.testsupport.ClassPaths;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,14 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class S3SdkIsOptionalTest {
     @Test
     void storeS3WithoutTheSdkNamesTheArtifactToAdd() throws Exception {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.contains("awssdk")) {
-                urls.add(new File(entry).toURI().toURL());
-            }
-        }
-        try (URLClassLoader withoutSdk = new URLClassLoader(urls.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader withoutSdk = ClassPaths.without("awssdk")) {
             assertThrows(ClassNotFoundException.class,
                     () -> Class.forName("software.amazon.awssdk.services.s3.S3Client", false, withoutSdk));
             Class<?> configurationClass = withoutSdk.loadClass(MsgHandlerConfiguration.class.getName());

@@ -1,14 +1,12 @@
 package io.github.msghandler.core;
 
 import io.github.msghandler.core.api.MissingDependencyException;
+import io.github.msghandler.testsupport.ClassPaths;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,14 +21,7 @@ class ArrowIsOptionalTest {
 
     @Test
     void coreWorksWithoutArrowAndArrowTableNamesTheMissingArtifacts() throws Exception {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.contains("arrow")) {
-                urls.add(new File(entry).toURI().toURL());
-            }
-        }
-        try (URLClassLoader withoutArrow = new URLClassLoader(urls.toArray(URL[]::new),
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader withoutArrow = ClassPaths.without("arrow")) {
             assertThrows(ClassNotFoundException.class,
                     () -> Class.forName("org.apache.arrow.vector.VectorSchemaRoot", false, withoutArrow));
             Class<?> payload = withoutArrow.loadClass(Payload.class.getName());

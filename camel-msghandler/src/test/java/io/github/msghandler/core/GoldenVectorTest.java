@@ -5,10 +5,11 @@ import io.github.msghandler.core.api.PayloadType;
 import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.arrow.ArrowTable;
 import io.github.msghandler.testsupport.FileTestServer;
+import io.github.msghandler.testsupport.ServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,17 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class GoldenVectorTest {
     private static final List<String> SERVED = List.of("text-link.bin", "dictionary.bin", "jsontable.bin",
             "arrow-file.bin", "image.bin", "audio.bin", "video.bin", "binary.bin");
-    private static FileTestServer server;
+    @RegisterExtension
+    static ServerExtension<FileTestServer> server = ServerExtension.of(FileTestServer::start);
 
     @BeforeAll
     static void serveFiles() {
-        server = FileTestServer.start();
-        SERVED.forEach(name -> server.put("/golden/" + name, resource("golden/files/" + name)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        SERVED.forEach(name -> server.get().put("/golden/" + name, resource("golden/files/" + name)));
     }
 
     private static byte[] resource(String name) {
@@ -58,7 +54,7 @@ class GoldenVectorTest {
 
     private static UnpackedEnvelope unpackGolden(String name) {
         String json = new String(resource("golden/" + name), StandardCharsets.UTF_8)
-                .replace("{{fileserver}}", server.url());
+                .replace("{{fileserver}}", server.get().url());
         return MsgHandler.smartunpack(json.getBytes(StandardCharsets.UTF_8), UnpackOptions.defaults());
     }
 

@@ -10,8 +10,7 @@ import io.github.msghandler.core.store.PlikClaimCheckStore;
 import io.github.msghandler.testsupport.FileTestServer;
 import io.github.msghandler.testsupport.NatsServerExtension;
 import io.github.msghandler.testsupport.PlikTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.msghandler.testsupport.ServerExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,20 +35,10 @@ class PayloadRoundTripTest {
     @RegisterExtension
     static NatsServerExtension nats = new NatsServerExtension();
 
-    private static PlikTestServer plik;
-    private static FileTestServer files;
-
-    @BeforeAll
-    static void startFileServers() {
-        plik = PlikTestServer.start();
-        files = FileTestServer.start();
-    }
-
-    @AfterAll
-    static void stopFileServers() {
-        plik.close();
-        files.close();
-    }
+    @RegisterExtension
+    static ServerExtension<PlikTestServer> plik = ServerExtension.of(PlikTestServer::start);
+    @RegisterExtension
+    static ServerExtension<FileTestServer> files = ServerExtension.of(FileTestServer::start);
 
     static Stream<Arguments> typesTransportsAndStores() {
         List<Arguments> cases = new ArrayList<>();
@@ -65,9 +54,9 @@ class PayloadRoundTripTest {
     private static ClaimCheckStore store(String name) {
         switch (name) {
             case "plik":
-                return PlikClaimCheckStore.builder(URI.create(plik.url())).build();
+                return PlikClaimCheckStore.builder(URI.create(plik.get().url())).build();
             case "http":
-                return new HttpClaimCheckStore(URI.create(files.url() + "/payloads"));
+                return new HttpClaimCheckStore(URI.create(files.get().url() + "/payloads"));
             default:
                 return ObjectStoreClaimCheckStore.builder(nats.connection()).bucket("roundtrip").build();
         }
