@@ -43,7 +43,7 @@ class ClusterFailoverTest extends CamelTestSupport {
     private final AtomicInteger processings = new AtomicInteger();
 
     private static String clusterUri(String options) {
-        return "msghandler:cluster.get().orders?servers=" + cluster.get().urls() + "&jetstream=true&maxReconnects=-1"
+        return "msghandler:cluster.orders?servers=" + cluster.get().urls() + "&jetstream=true&maxReconnects=-1"
                 + "&reconnectWait=200&bucket=cluster-links&bucketReplicas=3&" + options;
     }
 

@@ -53,7 +53,7 @@ class LinkSafetyRoutesTest extends MsgHandlerTestSupport {
         };
     }
 
-    /** A peer's envelope linking to a file server named "localhost", which is not this endpoint's own.get(). */
+    /** A peer's envelope linking to a file server named "localhost", which is not this endpoint's own. */
     private static byte[] envelope() {
         return envelope("http://localhost:" + foreign.get().port() + "/shared/file", DATA.length);
     }
