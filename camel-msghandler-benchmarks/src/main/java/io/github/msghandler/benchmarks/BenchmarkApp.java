@@ -27,7 +27,19 @@ public final class BenchmarkApp {
     private static final java.util.logging.Logger JNATS_LISTENER =
             java.util.logging.Logger.getLogger("io.nats.client.impl.ErrorListenerLoggerImpl");
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);   // client threads of the clients measured must not keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         // jnats's default listener logs every JetStream flow-control reply of camel-nats's push consumer at INFO
         JNATS_LISTENER.setLevel(java.util.logging.Level.WARNING);
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -61,7 +73,6 @@ public final class BenchmarkApp {
         Files.createDirectories(output.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), json);
         System.out.println("figures written to " + output);
-        System.exit(0);   // client threads of the clients measured must not keep the JVM alive
     }
 
     private static void print(List<Row> rows) {

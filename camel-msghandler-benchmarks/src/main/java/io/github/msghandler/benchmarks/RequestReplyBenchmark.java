@@ -43,7 +43,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         String msghandler = "msghandler:bench.rr.mh?brokerUrl=" + brokerUrl;
         Row ours = camelRoutes("msghandler route pair", msghandler, msghandler);
         camelNats.ratioTo(jnats);
-        ours.ratioTo(jnats).target(camelNats, 0.9);
+        ours.ratioTo(jnats).target(camelNats, 0.8);
         return List.of(jnats, camelNats, ours);
     }
 

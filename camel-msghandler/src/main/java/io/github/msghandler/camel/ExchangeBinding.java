@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -192,90 +193,138 @@ final class ExchangeBinding {
     }
 
     /**
-     * A received NATS message into {@code target}, the same for a consumer's message and a request's reply: the
-     * NATS headers that pass the filter (one value as a String, several as a List) and the envelope's fields as
-     * headers; as the body the envelope's payloads, or with rawEnvelope its JSON as it travels (validated, no link
-     * fetched). Counted as received.
+     * A request's reply into {@code target}, which keeps the headers it has but those the reply sets: the NATS
+     * headers that pass the filter (one value as a String, several as a List), the envelope's fields, and the
+     * payload's, as {@link #receive(Exchange, io.nats.client.Message, Consumer, Function)} gives them.
+     *
+     * @return the envelope
+     */
+    Envelope receive(Exchange exchange, Message target, io.nats.client.Message natsMessage) {
+        Received received = read(natsMessage, Supplier::get);
+        received.fillHeaders(exchange, natsMessage, target.getHeaders());
+        received.setBody(exchange, target);
+        return received.envelope();
+    }
+
+    /**
+     * A received NATS message as the exchange's new in message: as the body the envelope's payloads (one as a
+     * {@link ReceivedPayload}, several as a {@code List<Message>}), or with rawEnvelope its JSON as it travels
+     * (validated, no link fetched); as headers {@code ownHeaders}, the NATS headers that pass the filter, the
+     * envelope's fields and the payload's. Headers are filled when the route first asks for them, as camel-jms
+     * does: a route that reads only the body never pays for them. Counted as received.
      *
      * @param unpacking runs the unpacking it is given (a JetStream consumer keeps the message in progress meanwhile)
      * @return the envelope
      */
-    Envelope receive(Exchange exchange, Message target, io.nats.client.Message natsMessage) {
-        return receive(exchange, target, natsMessage, Supplier::get);
+    Envelope receive(Exchange exchange, io.nats.client.Message natsMessage, Consumer<Map<String, Object>> ownHeaders,
+                     Function<Supplier<UnpackedEnvelope>, UnpackedEnvelope> unpacking) {
+        Received received = read(natsMessage, unpacking);
+        Message in = new ReceivedMessage(exchange, headers -> {
+            ownHeaders.accept(headers);
+            received.fillHeaders(exchange, natsMessage, headers);
+        });
+        received.setBody(exchange, in);
+        exchange.setIn(in);
+        return received.envelope();
     }
 
-    /** As {@link #receive(Exchange, Message, io.nats.client.Message)}, the unpacking run by {@code unpacking}. */
-    Envelope receive(Exchange exchange, Message target, io.nats.client.Message natsMessage,
-                     Function<Supplier<UnpackedEnvelope>, UnpackedEnvelope> unpacking) {
-        Envelope envelope;
+    private Received read(io.nats.client.Message natsMessage,
+                          Function<Supplier<UnpackedEnvelope>, UnpackedEnvelope> unpacking) {
+        Received received;
         if (rawEnvelope) {
             EncodedEnvelope asItTravels = MsgHandler.readEnvelope(natsMessage.getData());
-            envelope = asItTravels.envelope();
-            populateHeaders(exchange, target, natsMessage, envelope);
-            target.setBody(asItTravels.jsonBytes());
+            received = new Received(asItTravels.envelope(), asItTravels, List.of());
         } else {
             UnpackedEnvelope unpacked = unpacking.apply(() -> MsgHandler.smartunpack(natsMessage, unpackOptions));
-            envelope = unpacked.envelope();
-            populate(exchange, target, natsMessage, unpacked);
+            received = new Received(unpacked.envelope(), null, unpacked.payloads());
         }
-        metrics.received(envelope);
-        return envelope;
+        metrics.received(received.envelope());
+        return received;
     }
 
-    private void populate(Exchange exchange, Message target, io.nats.client.Message natsMessage, UnpackedEnvelope unpacked) {
-        populateHeaders(exchange, target, natsMessage, unpacked.envelope());
-        List<ReceivedPayload> received = unpacked.payloads();
-        if (received.size() == 1) {
-            setPayload(exchange, target, received.get(0));
-        } else if (received.isEmpty()) {
-            target.setBody(null);
-        } else {
-            List<Message> parts = new ArrayList<>(received.size());
-            for (ReceivedPayload payload : received) {
-                // the splitter makes each part the whole message of its exchange: give it the envelope's headers
-                Message part = new DefaultMessage(exchange);
-                part.getHeaders().putAll(target.getHeaders());
-                setPayload(exchange, part, payload);
-                parts.add(part);
+    /** What arrived: the envelope, and either its encoded form (rawEnvelope) or its payloads. */
+    private final class Received {
+        private final Envelope envelope;
+        private final EncodedEnvelope asItTravels;
+        private final List<ReceivedPayload> payloads;
+
+        Received(Envelope envelope, EncodedEnvelope asItTravels, List<ReceivedPayload> payloads) {
+            this.envelope = envelope;
+            this.asItTravels = asItTravels;
+            this.payloads = payloads;
+        }
+
+        Envelope envelope() {
+            return envelope;
+        }
+
+        /** The NATS headers that pass the filter, the envelope's fields, and a single payload's fields. */
+        void fillHeaders(Exchange exchange, io.nats.client.Message natsMessage, Map<String, Object> headers) {
+            Headers natsHeaders = natsMessage.getHeaders();
+            if (natsHeaders != null) {
+                natsHeaders.forEach((name, values) -> {
+                    Object value = values.size() == 1 ? values.get(0) : List.copyOf(values);
+                    if (!headerFilter.applyFilterToExternalHeaders(name, value, exchange)) {
+                        headers.put(name, value);
+                    }
+                });
             }
-            target.setBody(parts);
+            EnvelopeHeader header = envelope.header();
+            for (EnvelopeField field : EnvelopeField.values()) {
+                headers.put(MsgHandlerConstants.headerOf(field), field.get(header));
+            }
+            headers.put(MsgHandlerConstants.METADATA, header.metadata());
+            headers.put(MsgHandlerConstants.PAYLOAD_COUNT, envelope.payloads().size());
+            if (asItTravels == null && payloads.size() == 1) {
+                putPayloadHeaders(headers, payloads.get(0));
+            }
         }
-    }
 
-    /** The NATS headers that pass the filter, then the envelope's fields. */
-    private void populateHeaders(Exchange exchange, Message target, io.nats.client.Message natsMessage,
-                                 Envelope envelope) {
-        Headers natsHeaders = natsMessage.getHeaders();
-        if (natsHeaders != null) {
-            natsHeaders.forEach((name, values) -> {
-                Object value = values.size() == 1 ? values.get(0) : List.copyOf(values);
-                if (!headerFilter.applyFilterToExternalHeaders(name, value, exchange)) {
-                    target.setHeader(name, value);
+        /**
+         * The body: the JSON as it travels, one payload, or several as messages of their own, each with the
+         * envelope's headers (the splitter makes each part the whole message of its exchange) and its payload's.
+         */
+        void setBody(Exchange exchange, Message target) {
+            if (asItTravels != null) {
+                target.setBody(asItTravels.jsonBytes());
+                return;
+            }
+            payloads.forEach(payload -> deleteSpoolFileWith(exchange, payload));
+            if (payloads.size() == 1) {
+                target.setBody(payloads.get(0));
+            } else if (payloads.isEmpty()) {
+                target.setBody(null);
+            } else {
+                List<Message> parts = new ArrayList<>(payloads.size());
+                for (ReceivedPayload payload : payloads) {
+                    Message part = new DefaultMessage(exchange);
+                    part.getHeaders().putAll(target.getHeaders());
+                    putPayloadHeaders(part.getHeaders(), payload);
+                    part.setBody(payload);
+                    parts.add(part);
                 }
-            });
+                target.setBody(parts);
+            }
         }
-        EnvelopeHeader header = envelope.header();
-        for (EnvelopeField field : EnvelopeField.values()) {
-            target.setHeader(MsgHandlerConstants.headerOf(field), field.get(header));
-        }
-        target.setHeader(MsgHandlerConstants.METADATA, header.metadata());
-        target.setHeader(MsgHandlerConstants.PAYLOAD_COUNT, envelope.payloads().size());
     }
 
-    private static void setPayload(Exchange exchange, Message target, ReceivedPayload payload) {
-        target.setHeader(MsgHandlerConstants.DATA_NAME, payload.dataname());
-        target.setHeader(Exchange.FILE_NAME, payload.dataname());
-        target.setHeader(MsgHandlerConstants.PAYLOAD_TYPE, payload.type().wireName());
-        target.setHeader(MsgHandlerConstants.TRANSPORT, payload.transport().wireName());
-        target.setHeader(MsgHandlerConstants.PAYLOAD_SIZE, payload.size());
-        target.setHeader(MsgHandlerConstants.PAYLOAD_ID, payload.id());
-        target.setHeader(MsgHandlerConstants.PAYLOAD_METADATA, payload.metadata());
+    private static void putPayloadHeaders(Map<String, Object> headers, ReceivedPayload payload) {
+        headers.put(MsgHandlerConstants.DATA_NAME, payload.dataname());
+        headers.put(Exchange.FILE_NAME, payload.dataname());
+        headers.put(MsgHandlerConstants.PAYLOAD_TYPE, payload.type().wireName());
+        headers.put(MsgHandlerConstants.TRANSPORT, payload.transport().wireName());
+        headers.put(MsgHandlerConstants.PAYLOAD_SIZE, payload.size());
+        headers.put(MsgHandlerConstants.PAYLOAD_ID, payload.id());
+        headers.put(MsgHandlerConstants.PAYLOAD_METADATA, payload.metadata());
         Object contentType = payload.metadata().get(WirePayload.CONTENT_TYPE);
         if (contentType instanceof String) {
-            target.setHeader(Exchange.CONTENT_TYPE, contentType);
+            headers.put(Exchange.CONTENT_TYPE, contentType);
         }
+    }
+
+    /** The spool file of a payload lives as long as the exchange. */
+    private static void deleteSpoolFileWith(Exchange exchange, ReceivedPayload payload) {
         if (payload.isSpooled()) {
-            // the spool file lives as long as the exchange
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
@@ -287,6 +336,5 @@ final class ExchangeBinding {
                 }
             });
         }
-        target.setBody(payload);
     }
 }

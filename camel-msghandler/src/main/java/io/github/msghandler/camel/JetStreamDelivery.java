@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -166,12 +167,12 @@ final class JetStreamDelivery {
     }
 
     /** The headers a JetStream message brings: how often it was delivered, and the ack handle with manualAck. */
-    void setDeliveryHeaders(Message message, org.apache.camel.Message target) {
+    void putDeliveryHeaders(Message message, Map<String, Object> headers) {
         long deliveries = message.metaData().deliveredCount();
-        target.setHeader(MsgHandlerConstants.DELIVERY_COUNT, deliveries);
-        target.setHeader(MsgHandlerConstants.REDELIVERED, deliveries > 1);
+        headers.put(MsgHandlerConstants.DELIVERY_COUNT, deliveries);
+        headers.put(MsgHandlerConstants.REDELIVERED, deliveries > 1);
         if (configuration.isManualAck()) {
-            target.setHeader(MsgHandlerConstants.ACK_HANDLE, new JetStreamAck(message));
+            headers.put(MsgHandlerConstants.ACK_HANDLE, new JetStreamAck(message));
         }
     }
 

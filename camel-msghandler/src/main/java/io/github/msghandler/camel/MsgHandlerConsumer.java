@@ -18,10 +18,12 @@ import org.apache.camel.support.DefaultConsumer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One exchange per NATS message: the envelope unpacked into headers and body, the route run, and for an InOut
@@ -138,22 +140,24 @@ public class MsgHandlerConsumer extends DefaultConsumer {
             // a JetStream message's reply subject is its ack subject, not a requester
             boolean request = message.getReplyTo() != null && !message.isJetStream();
             exchange.setPattern(request ? ExchangePattern.InOut : getEndpoint().getExchangePattern());
-            org.apache.camel.Message in = exchange.getIn();
-            in.setHeader(MsgHandlerConstants.SUBJECT, message.getSubject());
-            if (request) {
-                in.setHeader(MsgHandlerConstants.NATS_REPLY_TO, message.getReplyTo());
-            }
-            if (jetStream != null && message.isJetStream()) {
-                jetStream.setDeliveryHeaders(message, in);
-            }
+            Consumer<Map<String, Object>> ownHeaders = headers -> {
+                headers.put(MsgHandlerConstants.SUBJECT, message.getSubject());
+                if (request) {
+                    headers.put(MsgHandlerConstants.NATS_REPLY_TO, message.getReplyTo());
+                }
+                if (jetStream != null && message.isJetStream()) {
+                    jetStream.putDeliveryHeaders(message, headers);
+                }
+            };
             Envelope envelope;
             try {
-                envelope = getEndpoint().binding().receive(exchange, in, message,
+                envelope = getEndpoint().binding().receive(exchange, message, ownHeaders,
                         unpack -> jetStream != null && message.isJetStream()
                                 ? jetStream.inProgressDuring(message, unpack) : unpack.get());
             } catch (RuntimeException e) {
                 getEndpoint().metrics().failed(EndpointMetrics.Direction.RECEIVED);
-                in.setBody(message.getData());
+                ownHeaders.accept(exchange.getIn().getHeaders());
+                exchange.getIn().setBody(message.getData());
                 routeToErrorHandler(exchange, e);
                 if (exchange.getException() == null) {
                     return ExchangeOutcome.DONE;   // a dead letter channel has it now

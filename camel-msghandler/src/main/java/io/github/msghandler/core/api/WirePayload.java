@@ -1,5 +1,8 @@
 package io.github.msghandler.core.api;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,21 +30,37 @@ public final class WirePayload {
     private final long size;
     private final String data;
     private final byte[] directBytes;
+    /** The base64 text of a direct payload as the bytes of the envelope it was read from, when read so. */
+    private final ByteSlice base64;
     private final Map<String, Object> metadata;
+
+    /** A range of an array that is not copied. */
+    private record ByteSlice(byte[] source, int offset, int length) {
+        String text() {
+            return new String(source, offset, length, StandardCharsets.UTF_8);
+        }
+
+        byte[] decodeBase64() {
+            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(source, offset, length));
+            byte[] array = decoded.array();
+            return decoded.remaining() == array.length ? array : Arrays.copyOf(array, decoded.remaining());
+        }
+    }
 
     private WirePayload(Builder builder) {
         this.id = Objects.requireNonNull(builder.id, "id");
         this.dataname = Objects.requireNonNull(builder.dataname, "dataname");
         this.payloadType = Objects.requireNonNull(builder.payloadType, "payloadType");
         this.transport = Objects.requireNonNull(builder.transport, "transport");
-        if (builder.data == null && builder.directBytes == null) {
+        if (builder.data == null && builder.directBytes == null && builder.base64 == null) {
             throw new NullPointerException("data");
         }
-        if (builder.directBytes != null && transport != Transport.DIRECT) {
+        if ((builder.directBytes != null || builder.base64 != null) && transport != Transport.DIRECT) {
             throw new IllegalArgumentException("payload bytes go in the envelope only with transport direct");
         }
         this.data = builder.data;
         this.directBytes = builder.directBytes;
+        this.base64 = builder.base64;
         if (builder.size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + builder.size);
         }
@@ -55,7 +74,7 @@ public final class WirePayload {
 
     public Builder toBuilder() {
         return new Builder().id(id).dataname(dataname).payloadType(payloadType).transport(transport)
-                .size(size).data(data).directBytes(directBytes).metadata(metadata);
+                .size(size).data(data).directBytes(directBytes).base64(base64).metadata(metadata);
     }
 
     public String id() {
@@ -86,7 +105,10 @@ public final class WirePayload {
 
     /** Base64 text (direct) or URL (link). */
     public String data() {
-        return data != null ? data : Base64.getEncoder().encodeToString(directBytes);
+        if (data != null) {
+            return data;
+        }
+        return base64 != null ? base64.text() : Base64.getEncoder().encodeToString(directBytes);
     }
 
     /**
@@ -100,12 +122,18 @@ public final class WirePayload {
         if (transport != Transport.DIRECT) {
             throw new IllegalStateException("payload '" + dataname + "' travels by link, not in the envelope");
         }
-        return directBytes != null ? directBytes : Base64.getDecoder().decode(data);
+        if (directBytes != null) {
+            return directBytes;
+        }
+        return base64 != null ? base64.decodeBase64() : Base64.getDecoder().decode(data);
     }
 
     /** The length of {@link #data()} in characters, without encoding it. */
     public long dataLength() {
-        return data != null ? data.length() : (directBytes.length + 2L) / 3 * 4;
+        if (data != null) {
+            return data.length();
+        }
+        return base64 != null ? base64.length() : (directBytes.length + 2L) / 3 * 4;
     }
 
     public Map<String, Object> metadata() {
@@ -153,6 +181,7 @@ public final class WirePayload {
         private long size;
         private String data;
         private byte[] directBytes;
+        private ByteSlice base64;
         private Map<String, Object> metadata = new LinkedHashMap<>();
 
         private Builder() {
@@ -187,6 +216,26 @@ public final class WirePayload {
         public Builder data(String data) {
             this.data = data;
             this.directBytes = null;
+            this.base64 = null;
+            return this;
+        }
+
+        /**
+         * The base64 text of a direct payload as {@code length} bytes of {@code source} from {@code offset}: a
+         * reader's view of the envelope it read, neither copied nor turned into a String (do not modify them);
+         * decoded when {@link WirePayload#directBytes()} is asked. Replaces any data set before.
+         */
+        public Builder base64(byte[] source, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, source.length);
+            return base64(new ByteSlice(source, offset, length));
+        }
+
+        private Builder base64(ByteSlice slice) {
+            if (slice != null) {
+                this.base64 = slice;
+                this.data = null;
+                this.directBytes = null;
+            }
             return this;
         }
 
@@ -195,8 +244,11 @@ public final class WirePayload {
          * written; replaces any {@link #data(String)}.
          */
         public Builder directBytes(byte[] bytes) {
-            this.directBytes = bytes;
-            this.data = bytes == null ? this.data : null;
+            if (bytes != null) {
+                this.directBytes = bytes;
+                this.data = null;
+                this.base64 = null;
+            }
             return this;
         }
 

@@ -12,8 +12,10 @@ import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.api.WirePayload;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +43,12 @@ public final class EnvelopeReader {
         if (body == null || body.length == 0) {
             throw new InvalidEnvelopeException("$", "the message body is empty, expected a JSON envelope");
         }
-        try (JsonParser parser = WireJson.mapper().createParser(body)) {
-            // duplicates are caught per object below: Jackson's detector hashed every field name of every message
-            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try (JsonParser parser = WireJson.envelopeParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new InvalidEnvelopeException("$", "expected a JSON object, found " + describe(parser));
             }
-            Envelope envelope = readEnvelope(parser);
+            Envelope envelope = readEnvelope(parser, body);
             if (parser.nextToken() != null) {
                 throw new InvalidEnvelopeException("$", "not valid JSON: trailing content after the envelope");
             }
@@ -60,7 +60,7 @@ public final class EnvelopeReader {
         }
     }
 
-    private static Envelope readEnvelope(JsonParser parser) throws IOException {
+    private static Envelope readEnvelope(JsonParser parser, byte[] body) throws IOException {
         EnvelopeHeader.Builder envelope = EnvelopeHeader.builder();
         List<WirePayload> payloads = null;
         FieldsSeen seen = new FieldsSeen(ENVELOPE_FIELDS);
@@ -74,8 +74,8 @@ public final class EnvelopeReader {
                 continue;
             }
             switch (field) {
-                case METADATA -> envelope.metadata(optionalObject(parser, field));
-                case PAYLOADS -> payloads = readPayloads(parser);
+                case METADATA -> envelope.metadata(optionalObject(parser, field, body));
+                case PAYLOADS -> payloads = readPayloads(parser, body);
                 default -> parser.skipChildren();
             }
         }
@@ -86,7 +86,7 @@ public final class EnvelopeReader {
     }
 
     /** @return null when the field is {@code null}, which counts as missing */
-    private static List<WirePayload> readPayloads(JsonParser parser) throws IOException {
+    private static List<WirePayload> readPayloads(JsonParser parser, byte[] body) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -100,19 +100,19 @@ public final class EnvelopeReader {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(parser));
             }
-            payloads.add(readPayload(parser, path));
+            payloads.add(readPayload(parser, path, body));
         }
         return payloads;
     }
 
-    private static WirePayload readPayload(JsonParser parser, String path) throws IOException {
+    private static WirePayload readPayload(JsonParser parser, String path, byte[] body) throws IOException {
         String id = "";
         String dataname = null;
         String payloadType = null;
         String transport = null;
         String encoding = "";
         Long size = null;
-        String data = null;
+        DataText data = null;
         Map<String, Object> metadata = Map.of();
         FieldsSeen seen = new FieldsSeen(PAYLOAD_FIELDS);
         String field;
@@ -127,8 +127,8 @@ public final class EnvelopeReader {
                 case TRANSPORT -> transport = nullableString(parser, fieldPath);
                 case ENCODING -> encoding = optionalString(parser, fieldPath);
                 case SIZE -> size = nullableSize(parser, fieldPath);
-                case DATA -> data = nullableString(parser, fieldPath);
-                case METADATA -> metadata = optionalObject(parser, fieldPath);
+                case DATA -> data = dataText(parser, fieldPath, body);
+                case METADATA -> metadata = optionalObject(parser, fieldPath, body);
                 default -> parser.skipChildren();
             }
         }
@@ -143,15 +143,49 @@ public final class EnvelopeReader {
             throw new InvalidEnvelopeException(path + "." + ENCODING, "'" + encoding + "' does not go with transport "
                     + parsedTransport + ", expected '" + parsedTransport.encoding() + "'");
         }
-        return WirePayload.builder()
+        WirePayload.Builder payload = WirePayload.builder()
                 .id(id)
                 .dataname(dataname)
                 .payloadType(type)
                 .transport(parsedTransport)
                 .size(required(size, path + "." + SIZE))
-                .data(required(data, path + "." + DATA))
-                .metadata(metadata)
-                .build();
+                .metadata(metadata);
+        required(data, path + "." + DATA);
+        if (data.text() == null && parsedTransport == Transport.DIRECT) {
+            payload.base64(body, data.offset(), data.length());   // decoded from the body when asked, no String
+        } else {
+            payload.data(data.text() != null ? data.text()
+                    : new String(body, data.offset(), data.length(), StandardCharsets.UTF_8));
+        }
+        return payload.build();
+    }
+
+    /**
+     * The data field: where its text stands in {@code body} when it holds no escape (a base64 text never does),
+     * else the text itself.
+     */
+    private record DataText(String text, int offset, int length) {
+    }
+
+    /** @return null for JSON {@code null}, which counts as missing */
+    private static DataText dataText(JsonParser parser, String field, byte[] body) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            long quote = parser.currentTokenLocation().getByteOffset();
+            if (quote >= 0 && quote < body.length && body[(int) quote] == '"') {
+                int start = (int) quote + 1;
+                for (int i = start; i < body.length; i++) {
+                    // no byte of a multi-byte UTF-8 character is a quote or a backslash
+                    if (body[i] == '"') {
+                        return new DataText(null, start, i - start);   // the parser skips the string unread
+                    }
+                    if (body[i] == '\\') {
+                        break;
+                    }
+                }
+            }
+        }
+        String text = nullableString(parser, field);
+        return text == null ? null : new DataText(text, 0, 0);
     }
 
     private static <T> T required(T value, String field) {
@@ -203,7 +237,8 @@ public final class EnvelopeReader {
         return value == null ? "" : value;
     }
 
-    private static Map<String, Object> optionalObject(JsonParser parser, String field) throws IOException {
+    private static Map<String, Object> optionalObject(JsonParser parser, String field, byte[] body)
+            throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return Map.of();
@@ -211,15 +246,43 @@ public final class EnvelopeReader {
         if (token != JsonToken.START_OBJECT) {
             throw new InvalidEnvelopeException(field, "expected an object, found " + describe(parser));
         }
-        // Jackson's duplicate detection for this object and everything in it
-        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        try {
-            return WireJson.nestedMapReader().readValue(parser);
-        } catch (JacksonException e) {
-            throw new InvalidEnvelopeException(field, "not valid JSON: " + e.getOriginalMessage(), e);
-        } finally {
-            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        Map<String, Object> map = new LinkedHashMap<>();
+        String key;
+        while ((key = parser.nextFieldName()) != null) {
+            Object value = scalarOrNested(parser, parser.nextToken(), field, body);
+            if (map.containsKey(key)) {
+                throw new InvalidEnvelopeException(field, "not valid JSON: Duplicate field '" + key + "'");
+            }
+            map.put(key, value);
         }
+        return map;
+    }
+
+    /**
+     * A metadata value as Jackson's untyped binding gives it (String, Integer/Long/BigInteger, Double, Boolean,
+     * null, and for an object or array a LinkedHashMap or ArrayList). Scalars, what metadata mostly holds, are
+     * taken from the parser; an object or array is read again from its bytes by the shared mapper, which refuses a
+     * key that appears twice anywhere inside it.
+     */
+    private static Object scalarOrNested(JsonParser parser, JsonToken token, String field, byte[] body)
+            throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getByteOffset();
+                try {
+                    yield WireJson.mapper().readValue(body, start, end - start, Object.class);
+                } catch (JacksonException e) {
+                    throw new InvalidEnvelopeException(field, "not valid JSON: " + e.getOriginalMessage(), e);
+                }
+            }
+        };
     }
 
     /** The field names of one JSON object so far, to refuse a key that appears twice. */

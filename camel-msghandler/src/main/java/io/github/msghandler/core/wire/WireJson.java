@@ -7,12 +7,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.util.Map;
+import java.io.IOException;
 
 /**
  * The one Jackson configuration for everything that crosses the wire: envelopes, dictionaries and JSON tables.
@@ -28,9 +27,12 @@ public final class WireJson {
     public static final int MAX_STRING_LENGTH = 96 * 1024 * 1024;
 
     private static final ObjectMapper MAPPER = createMapper();
-    // Reads one object out of a parser that goes on, so what follows the object is not "trailing".
-    private static final ObjectReader NESTED_MAP_READER = MAPPER.readerFor(Map.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * For envelopes, whose reader checks duplicate keys itself: Jackson's detection would hash every field name of
+     * every message, since a parser's objects inherit it from the factory, whatever the parser is told later.
+     */
+    private static final JsonFactory ENVELOPE_FACTORY = MAPPER.getFactory().rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private WireJson() {
     }
@@ -40,9 +42,9 @@ public final class WireJson {
         return MAPPER;
     }
 
-    /** Reads the JSON object at a parser's current token as a {@code Map}, leaving the parser after it. */
-    static ObjectReader nestedMapReader() {
-        return NESTED_MAP_READER;
+    /** A parser for an envelope, without Jackson's duplicate detection (the envelope reader checks keys itself). */
+    static JsonParser envelopeParser(byte[] body) throws IOException {
+        return ENVELOPE_FACTORY.createParser(body);
     }
 
     private static ObjectMapper createMapper() {
