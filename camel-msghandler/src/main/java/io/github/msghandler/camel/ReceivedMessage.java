@@ -24,6 +24,12 @@ final class ReceivedMessage extends DefaultMessage {
         initialHeaders.accept(map);
     }
 
+    /** Fills the headers first: since Camel 4.18 the default answers from the map only if it exists already. */
+    @Override
+    public boolean hasHeaders() {
+        return !getHeaders().isEmpty();
+    }
+
     @Override
     public DefaultMessage newInstance() {
         return new DefaultMessage(getExchange());
