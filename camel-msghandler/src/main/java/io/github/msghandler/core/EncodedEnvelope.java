@@ -24,10 +24,11 @@ public final class EncodedEnvelope {
     private final byte[] json;
     private final Headers natsHeaders;
 
+    /** @param natsHeaders the headers as they travel, made by {@link #travelling} for this envelope's msg id */
     EncodedEnvelope(Envelope envelope, byte[] json, Headers natsHeaders) {
         this.envelope = envelope;
         this.json = json;
-        this.natsHeaders = travelling(natsHeaders, envelope.header().msgId());
+        this.natsHeaders = natsHeaders;
     }
 
     /** A read-only copy of {@code given} with {@code Nats-Msg-Id} set to the msg id (wire format section 1). */
@@ -97,7 +98,7 @@ public final class EncodedEnvelope {
 
     /** The same envelope travelling with the given NATS headers (and its own {@code Nats-Msg-Id}). */
     public EncodedEnvelope withNatsHeaders(Headers headers) {
-        return new EncodedEnvelope(envelope, json, headers);
+        return new EncodedEnvelope(envelope, json, travelling(headers, envelope.header().msgId()));
     }
 
     /**
@@ -106,7 +107,7 @@ public final class EncodedEnvelope {
      */
     public EncodedEnvelope withMsgId(String msgId) {
         Envelope renamed = new Envelope(envelope.header().toBuilder().msgId(msgId).build(), envelope.payloads());
-        return new EncodedEnvelope(renamed, EnvelopeWriter.toBytes(renamed), natsHeaders);
+        return new EncodedEnvelope(renamed, EnvelopeWriter.toBytes(renamed), travelling(natsHeaders, msgId));
     }
 
     @Override

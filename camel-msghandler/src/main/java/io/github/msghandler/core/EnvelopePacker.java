@@ -14,6 +14,7 @@ import io.github.msghandler.core.store.PlikClaimCheckStore;
 import io.github.msghandler.core.store.StoreKind;
 import io.github.msghandler.core.wire.EnvelopeWriter;
 import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,8 @@ final class EnvelopePacker {
             }
             EnvelopeHeader header = header(subject, options);
             long maxPayload = connection.maxPayload();
-            long headerBytes = EncodedEnvelope.travelling(options.natsHeaders(), header.msgId()).serializedLength();
+            Headers natsHeaders = EncodedEnvelope.travelling(options.natsHeaders(), header.msgId());
+            long headerBytes = natsHeaders.serializedLength();
             if (headerBytes >= maxPayload) {
                 throw EnvelopeTooLargeException.headersAlone(subject, headerBytes, maxPayload);
             }
@@ -70,7 +72,7 @@ final class EnvelopePacker {
                 List<WirePayload> wires = new ArrayList<>(prepared.size());
                 prepared.forEach(p -> wires.add(p.wire()));
                 Envelope envelope = new Envelope(header, wires);
-                EncodedEnvelope result = new EncodedEnvelope(envelope, EnvelopeWriter.toBytes(envelope), options.natsHeaders());
+                EncodedEnvelope result = new EncodedEnvelope(envelope, EnvelopeWriter.toBytes(envelope), natsHeaders);
                 PreparedPayload largestDirect = largestDirect(prepared);
                 if (result.natsSize() > maxPayload && largestDirect != null) {
                     // Section 5 allows a smaller payload to go by link to keep the message under max_payload, which

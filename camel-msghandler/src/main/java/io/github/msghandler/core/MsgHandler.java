@@ -2,6 +2,7 @@ package io.github.msghandler.core;
 
 import io.github.msghandler.core.api.BrokerException;
 import io.github.msghandler.core.api.ClaimCheckStoreException;
+import io.github.msghandler.core.api.Envelope;
 import io.github.msghandler.core.api.InvalidEnvelopeException;
 import io.github.msghandler.core.api.LinkFetchException;
 import io.github.msghandler.core.api.LinkRefusedException;
@@ -83,6 +84,7 @@ public final class MsgHandler {
      */
     public static EncodedEnvelope readEnvelope(byte[] body) {
         Objects.requireNonNull(body, "body");
-        return new EncodedEnvelope(EnvelopeReader.read(body), body.clone(), null);
+        Envelope envelope = EnvelopeReader.read(body);
+        return new EncodedEnvelope(envelope, body.clone(), EncodedEnvelope.travelling(null, envelope.header().msgId()));
     }
 }
