@@ -156,9 +156,8 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
      * {@code senders} threads sending to {@code sendUri} through one ProducerTemplate, each waiting while the
      * consumer is {@value #MAX_IN_FLIGHT} messages behind; {@code routes} consume into {@code recorder[0]}.
      */
-    private Row camelRoutes(String name, int senders, int count, String sendUri, RouteBuilder routes,
+    private Row camelRoutes(String name, int senders, int count, String uri, RouteBuilder routes,
                             LatencyRecorder[] recorder) throws Exception {
-        String uri = sendUri;
         CamelContext camel = new DefaultCamelContext();
         camel.addRoutes(routes);
         camel.start();
@@ -170,19 +169,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 recorder[0] = current;
                 AtomicLong sent = new AtomicLong();
                 long start = System.nanoTime();
-                List<Future<?>> sending = new ArrayList<>();
-                for (int s = 0; s < senders; s++) {
-                    int share = count / senders + (s < count % senders ? 1 : 0);
-                    sending.add(threads.submit(() -> {
-                        for (int i = 0; i < share; i++) {
-                            keepUp(current, sent.incrementAndGet());
-                            template.sendBody(uri, body(System.nanoTime()));
-                        }
-                    }));
-                }
-                for (Future<?> sender : sending) {
-                    sender.get();
-                }
+                send(threads, senders, count, template, uri, () -> keepUp(current, sent.incrementAndGet()));
                 if (!recorder[0].await(300)) {
                     throw new IllegalStateException(name + ": only " + recorder[0].received() + " of " + count
                             + " arrived");
@@ -235,18 +222,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         ExecutorService threads = Executors.newFixedThreadPool(SENDERS);
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             long start = System.nanoTime();
-            List<Future<?>> sending = new ArrayList<>();
-            for (int s = 0; s < SENDERS; s++) {
-                int share = messages / SENDERS + (s < messages % SENDERS ? 1 : 0);
-                sending.add(threads.submit(() -> {
-                    for (int i = 0; i < share; i++) {
-                        template.sendBody(uri, body(System.nanoTime()));
-                    }
-                }));
-            }
-            for (Future<?> sender : sending) {
-                sender.get();
-            }
+            send(threads, SENDERS, messages, template, uri, () -> { });
             int seen = -1;
             while (recorder.received() < messages && recorder.received() != seen) {
                 seen = recorder.received();
@@ -259,6 +235,27 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         } finally {
             threads.shutdownNow();
             camel.stop();
+        }
+    }
+
+    /**
+     * {@code senders} threads share {@code count} sends of a 1 KB body to {@code uri}, each send after
+     * {@code beforeEachSend}; returns when all were sent.
+     */
+    private static void send(ExecutorService threads, int senders, int count, ProducerTemplate template, String uri,
+                             Runnable beforeEachSend) throws Exception {
+        List<Future<?>> sending = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int share = count / senders + (s < count % senders ? 1 : 0);
+            sending.add(threads.submit(() -> {
+                for (int i = 0; i < share; i++) {
+                    beforeEachSend.run();
+                    template.sendBody(uri, body(System.nanoTime()));
+                }
+            }));
+        }
+        for (Future<?> sender : sending) {
+            sender.get();
         }
     }
 
