@@ -98,7 +98,7 @@ final class JetStreamDelivery {
                 .stream(streamName())
                 .configuration(consumerConfig.build())
                 .build();
-        int count = Math.max(1, configuration.getConcurrentConsumers());
+        int count = configuration.consumerThreads();
         for (int i = 0; i < count; i++) {
             subscriptions.add(jetStream.subscribe(subject, options));
         }

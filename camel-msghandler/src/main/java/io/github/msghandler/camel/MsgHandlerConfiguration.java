@@ -327,10 +327,14 @@ public class MsgHandlerConfiguration implements Cloneable {
     private String queueName;
 
     /**
-     * How many threads process messages; with 1 the order of arrival is kept.
+     * How many threads process messages. With more than one, messages are decoded and routed in parallel and the
+     * order of arrival is not kept; set 1 for a route that needs the order. 0 (default): 4 on core NATS, where one
+     * thread fell behind fast senders, and 1 with jetstream=true, where parallel pulls measured slower.
      */
-    @UriParam(label = "consumer", defaultValue = "1")
-    private int concurrentConsumers = 1;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int concurrentConsumers;
+    /** Measured: with fewer, the consumer of eight unpaced senders lost part of a burst (docs/performance.md). */
+    static final int DEFAULT_CORE_CONSUMER_THREADS = 4;
 
     /**
      * How many messages a core NATS subscription may hold while the route is busy (jnats's pending limit); past it
@@ -931,6 +935,14 @@ public class MsgHandlerConfiguration implements Cloneable {
 
     public int getConcurrentConsumers() {
         return concurrentConsumers;
+    }
+
+    /** The threads a consumer processes messages on: concurrentConsumers, or the mode's default when it is 0. */
+    public int consumerThreads() {
+        if (concurrentConsumers > 0) {
+            return concurrentConsumers;
+        }
+        return jetstream ? 1 : DEFAULT_CORE_CONSUMER_THREADS;
     }
 
     public void setConcurrentConsumers(int concurrentConsumers) {

@@ -65,10 +65,10 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                     endpoint.connection(), endpoint.getSubject(), configuration);
             jetStream.start();
         } else {
-            if (configuration.getConcurrentConsumers() > 1) {
+            if (configuration.consumerThreads() > 1) {
                 workers = endpoint.getCamelContext().getExecutorServiceManager()
                         .newFixedThreadPool(this, "msghandler-" + endpoint.getSubject(),
-                                configuration.getConcurrentConsumers());
+                                configuration.consumerThreads());
             }
             dispatcher = endpoint.connection().createDispatcher(this::onMessage);
             dispatcher.setPendingLimits(configuration.getPendingMessageLimit(), configuration.getPendingBytesLimit());

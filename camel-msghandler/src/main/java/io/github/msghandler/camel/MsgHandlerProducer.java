@@ -42,8 +42,12 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     /** Continues exchanges the server completed, so that routing never runs on a jnats thread. */
     private ExecutorService workerPool;
 
+    /** The exchange property holding the msg id last sent to this endpoint, for redeliveries. */
+    private final String msgIdProperty;
+
     public MsgHandlerProducer(MsgHandlerEndpoint endpoint) {
         super(endpoint);
+        msgIdProperty = sentMsgIdProperty(endpoint);
     }
 
     @Override
@@ -184,13 +188,12 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
      * an earlier attempt was stored but its ack was lost; any other send gets a new id.
      */
     private String msgIdFor(Exchange exchange) {
-        String property = sentMsgIdProperty(getEndpoint());
-        String previous = exchange.getProperty(property, String.class);
+        String previous = exchange.getProperty(msgIdProperty, String.class);
         if (previous != null && exchange.getMessage().getHeader(Exchange.REDELIVERED, false, Boolean.class)) {
             return previous;
         }
         String msgId = RandomIds.uuid();
-        exchange.setProperty(property, msgId);
+        exchange.setProperty(msgIdProperty, msgId);
         return msgId;
     }
 

@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Concurrent consumers, queue groups, and one shared connection per set of connection options. */
+/**
+ * Concurrent consumers (four threads by default, one keeps the order), queue groups, and one shared connection per
+ * set of connection options.
+ */
 class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
     private final Set<String> workerThreads = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch fourInTheRoute =
+            new CountDownLatch(MsgHandlerConfiguration.DEFAULT_CORE_CONSUMER_THREADS);
+    private final AtomicInteger inTheRoute = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -31,6 +41,15 @@ class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
                             Thread.sleep(20); // long enough for the workers to overlap
                         })
                         .to("mock:parallel");
+                from(uri("work.default")).process(exchange -> {
+                    mostAtOnce.accumulateAndGet(inTheRoute.incrementAndGet(), Math::max);
+                    fourInTheRoute.countDown();
+                    // the first four wait here for each other: only four threads get them all in at once
+                    exchange.getMessage().setHeader("together", fourInTheRoute.await(10, TimeUnit.SECONDS));
+                    Thread.sleep(5);
+                    inTheRoute.decrementAndGet();
+                }).to("mock:default");
+                from(uri("work.ordered", "concurrentConsumers=1")).to("mock:ordered");
                 // two members of one queue group, as two processes would be (distinct endpoints in one context)
                 from(uri("work.shared", "queueName=workers&connectionName=member-a")).to("mock:shared");
                 from(uri("work.shared", "queueName=workers&connectionName=member-b")).to("mock:shared");
@@ -50,6 +69,30 @@ class ConsumersAndConnectionsTest extends MsgHandlerTestSupport {
         parallel.getReceivedExchanges().forEach(e -> bodies.add(e.getMessage().getBody(String.class)));
         assertEquals(60, bodies.size(), "every job once");
         assertTrue(workerThreads.size() > 1, "processed on several threads: " + workerThreads);
+    }
+
+    @Test
+    void byDefaultACoreConsumerProcessesOnFourThreads() throws Exception {
+        MockEndpoint routed = getMockEndpoint("mock:default");
+        routed.expectedMessageCount(40);
+
+        IntStream.range(0, 40).forEach(i -> template.sendBody(uri("work.default"), "job " + i));
+
+        routed.assertIsSatisfied(20_000);
+        assertTrue(routed.getReceivedExchanges().get(0).getMessage().getHeader("together", Boolean.class),
+                "four messages were in the route at once");
+        assertEquals(MsgHandlerConfiguration.DEFAULT_CORE_CONSUMER_THREADS, mostAtOnce.get());
+    }
+
+    @Test
+    void oneConsumerThreadKeepsTheOrderOfArrival() throws Exception {
+        MockEndpoint ordered = getMockEndpoint("mock:ordered");
+        List<String> bodies = IntStream.range(0, 300).mapToObj(i -> "message " + i).toList();
+        ordered.expectedBodiesReceived(bodies);
+
+        bodies.forEach(body -> template.sendBody(uri("work.ordered"), body));
+
+        ordered.assertIsSatisfied(20_000);
     }
 
     @Test

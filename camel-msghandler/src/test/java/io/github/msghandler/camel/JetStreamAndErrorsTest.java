@@ -50,7 +50,8 @@ class JetStreamAndErrorsTest extends MsgHandlerTestSupport {
                         })
                         .to("mock:orders");
 
-                from(uri("core.events")).routeId("core-events").to("mock:events");
+                // the test checks the order of arrival, which one thread keeps
+                from(uri("core.events", "concurrentConsumers=1")).routeId("core-events").to("mock:events");
 
                 from(uri("js.config") + "&jetstream=true&createStream=true&nakDelay=100")
                         .routeId("jetstream-config")

@@ -69,7 +69,8 @@ class MaxPayloadEdgeTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("edge.send", "")).process(e -> received.add(e.copy()));
+                from(uri("edge.send", "concurrentConsumers=1"))   // one thread: the tests check the order
+                        .process(e -> received.add(e.copy()));
                 from(uri("edge.js", "jetstream=true&createStream=true")).process(e -> received.add(e.copy()));
                 from(uri("edge.forwarded", "")).process(e -> received.add(e.copy()));
                 from(uri("edge.reply", "")).process(e -> {

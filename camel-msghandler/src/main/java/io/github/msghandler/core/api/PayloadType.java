@@ -17,6 +17,7 @@ public enum PayloadType {
     VIDEO("video"),
     BINARY("binary");
 
+    private static final PayloadType[] ALL = values();
     private static final String WIRE_NAMES = Arrays.stream(values())
             .map(PayloadType::wireName).collect(Collectors.joining(", "));
 
@@ -43,8 +44,13 @@ public enum PayloadType {
      */
     public static PayloadType fromWireName(String name) {
         if (name != null) {
+            for (PayloadType type : ALL) {   // as written, before the lenient comparison: this runs per payload
+                if (type.wireName.equals(name)) {
+                    return type;
+                }
+            }
             String wanted = name.trim().toLowerCase(Locale.ROOT);
-            for (PayloadType type : values()) {
+            for (PayloadType type : ALL) {
                 if (type.wireName.equals(wanted)) {
                     return type;
                 }

@@ -29,8 +29,10 @@ import static io.github.msghandler.core.wire.WireFields.*;
  * <p>A missing string field reads as {@code ""} and a missing {@code metadata} as {@code {}}; unknown fields are
  * ignored. Everything else that breaks the contract is an {@link InvalidEnvelopeException} naming the field.
  *
- * <p>The body is read token by token with Jackson's streaming parser, never as a tree: on the small-message path
- * building a {@code JsonNode} tree and converting it took most of the consumer's time.
+ * <p>The body is read token by token, never as a tree: on the small-message path building a {@code JsonNode}
+ * tree and converting it took most of the consumer's time. The tokens come from the body's bytes
+ * ({@link PlainJsonTokens}) when the envelope keeps to the JSON that peers write; any envelope that does not, and
+ * any envelope with a fault, is read again through Jackson's parser, so that every fault is named one way.
  */
 public final class EnvelopeReader {
     private EnvelopeReader() {
@@ -43,16 +45,17 @@ public final class EnvelopeReader {
         if (body == null || body.length == 0) {
             throw new InvalidEnvelopeException("$", "the message body is empty, expected a JSON envelope");
         }
+        try {
+            return read(new PlainJsonTokens(body), body);
+        } catch (InvalidEnvelopeException | IOException e) {
+            // read again below, so that the fault is named as Jackson names it
+        } catch (RuntimeException e) {
+            if (e != PlainJsonTokens.OUTSIDE) {
+                throw e;
+            }
+        }
         try (JsonParser parser = WireJson.envelopeParser(body)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new InvalidEnvelopeException("$", "expected a JSON object, found " + describe(parser));
-            }
-            Envelope envelope = readEnvelope(parser, body);
-            if (parser.nextToken() != null) {
-                throw new InvalidEnvelopeException("$", "not valid JSON: trailing content after the envelope");
-            }
-            return envelope;
+            return read(new JacksonTokens(parser, body), body);
         } catch (JacksonException e) {
             throw new InvalidEnvelopeException("$", "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -60,23 +63,35 @@ public final class EnvelopeReader {
         }
     }
 
-    private static Envelope readEnvelope(JsonParser parser, byte[] body) throws IOException {
+    static Envelope read(JsonTokens tokens, byte[] body) throws IOException {
+        JsonToken first = tokens.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new InvalidEnvelopeException("$", "expected a JSON object, found " + describe(tokens));
+        }
+        Envelope envelope = readEnvelope(tokens, body);
+        if (tokens.nextToken() != null) {
+            throw new InvalidEnvelopeException("$", "not valid JSON: trailing content after the envelope");
+        }
+        return envelope;
+    }
+
+    private static Envelope readEnvelope(JsonTokens tokens, byte[] body) throws IOException {
         EnvelopeHeader.Builder envelope = EnvelopeHeader.builder();
         List<WirePayload> payloads = null;
         FieldsSeen seen = new FieldsSeen(ENVELOPE_FIELDS);
         String field;
-        while ((field = parser.nextFieldName()) != null) {
+        while ((field = tokens.nextFieldName()) != null) {
             seen.add(field, field);
-            parser.nextToken();
+            tokens.nextToken();
             EnvelopeField text = EnvelopeField.ofWireName(field);
             if (text != null) {
-                text.set(envelope, optionalString(parser, field));
+                text.set(envelope, optionalString(tokens, field));
                 continue;
             }
             switch (field) {
-                case METADATA -> envelope.metadata(optionalObject(parser, field, body));
-                case PAYLOADS -> payloads = readPayloads(parser, body);
-                default -> parser.skipChildren();
+                case METADATA -> envelope.metadata(optionalObject(tokens, field, body));
+                case PAYLOADS -> payloads = readPayloads(tokens, body);
+                default -> tokens.skipChildren();
             }
         }
         if (payloads == null) {
@@ -86,26 +101,26 @@ public final class EnvelopeReader {
     }
 
     /** @return null when the field is {@code null}, which counts as missing */
-    private static List<WirePayload> readPayloads(JsonParser parser, byte[] body) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+    private static List<WirePayload> readPayloads(JsonTokens tokens, byte[] body) throws IOException {
+        if (tokens.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw new InvalidEnvelopeException(PAYLOADS, "expected an array, found " + describe(parser));
+        if (tokens.currentToken() != JsonToken.START_ARRAY) {
+            throw new InvalidEnvelopeException(PAYLOADS, "expected an array, found " + describe(tokens));
         }
         List<WirePayload> payloads = new ArrayList<>();
         int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+        while (tokens.nextToken() != JsonToken.END_ARRAY) {
             String path = PAYLOADS + "[" + index++ + "]";
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(parser));
+            if (tokens.currentToken() != JsonToken.START_OBJECT) {
+                throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(tokens));
             }
-            payloads.add(readPayload(parser, path, body));
+            payloads.add(readPayload(tokens, path, body));
         }
         return payloads;
     }
 
-    private static WirePayload readPayload(JsonParser parser, String path, byte[] body) throws IOException {
+    private static WirePayload readPayload(JsonTokens tokens, String path, byte[] body) throws IOException {
         String id = "";
         String dataname = null;
         String payloadType = null;
@@ -116,20 +131,20 @@ public final class EnvelopeReader {
         Map<String, Object> metadata = Map.of();
         FieldsSeen seen = new FieldsSeen(PAYLOAD_FIELDS);
         String field;
-        while ((field = parser.nextFieldName()) != null) {
+        while ((field = tokens.nextFieldName()) != null) {
             seen.add(field, path + "." + field);
-            parser.nextToken();
+            tokens.nextToken();
             String fieldPath = path + "." + field;
             switch (field) {
-                case ID -> id = optionalString(parser, fieldPath);
-                case DATANAME -> dataname = nullableString(parser, fieldPath);
-                case PAYLOAD_TYPE -> payloadType = nullableString(parser, fieldPath);
-                case TRANSPORT -> transport = nullableString(parser, fieldPath);
-                case ENCODING -> encoding = optionalString(parser, fieldPath);
-                case SIZE -> size = nullableSize(parser, fieldPath);
-                case DATA -> data = dataText(parser, fieldPath, body);
-                case METADATA -> metadata = optionalObject(parser, fieldPath, body);
-                default -> parser.skipChildren();
+                case ID -> id = optionalString(tokens, fieldPath);
+                case DATANAME -> dataname = nullableString(tokens, fieldPath);
+                case PAYLOAD_TYPE -> payloadType = nullableString(tokens, fieldPath);
+                case TRANSPORT -> transport = nullableString(tokens, fieldPath);
+                case ENCODING -> encoding = optionalString(tokens, fieldPath);
+                case SIZE -> size = nullableSize(tokens, fieldPath);
+                case DATA -> data = dataText(tokens, fieldPath);
+                case METADATA -> metadata = optionalObject(tokens, fieldPath, body);
+                default -> tokens.skipChildren();
             }
         }
         if (required(dataname, path + "." + DATANAME).isEmpty()) {
@@ -168,23 +183,14 @@ public final class EnvelopeReader {
     }
 
     /** @return null for JSON {@code null}, which counts as missing */
-    private static DataText dataText(JsonParser parser, String field, byte[] body) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_STRING) {
-            long quote = parser.currentTokenLocation().getByteOffset();
-            if (quote >= 0 && quote < body.length && body[(int) quote] == '"') {
-                int start = (int) quote + 1;
-                for (int i = start; i < body.length; i++) {
-                    // no byte of a multi-byte UTF-8 character is a quote or a backslash
-                    if (body[i] == '"') {
-                        return new DataText(null, start, i - start);   // the parser skips the string unread
-                    }
-                    if (body[i] == '\\') {
-                        break;
-                    }
-                }
+    private static DataText dataText(JsonTokens tokens, String field) throws IOException {
+        if (tokens.currentToken() == JsonToken.VALUE_STRING) {
+            int length = tokens.plainStringLength();
+            if (length >= 0) {
+                return new DataText(null, tokens.tokenOffset() + 1, length);
             }
         }
-        String text = nullableString(parser, field);
+        String text = nullableString(tokens, field);
         return text == null ? null : new DataText(text, 0, 0);
     }
 
@@ -204,16 +210,14 @@ public final class EnvelopeReader {
     }
 
     /** The byte count, or null for JSON {@code null}. */
-    private static Long nullableSize(JsonParser parser, String field) throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+    private static Long nullableSize(JsonTokens tokens, String field) throws IOException {
+        if (tokens.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        // Jackson reports BIG_INTEGER only for integers outside the long range
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-                || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw new InvalidEnvelopeException(field, "expected an integer byte count, found " + describe(parser));
+        if (tokens.currentToken() != JsonToken.VALUE_NUMBER_INT || tokens.isBeyondLong()) {
+            throw new InvalidEnvelopeException(field, "expected an integer byte count, found " + describe(tokens));
         }
-        long size = parser.getLongValue();
+        long size = tokens.longValue();
         if (size < 0) {
             throw new InvalidEnvelopeException(field, "must not be negative, found " + size);
         }
@@ -221,35 +225,35 @@ public final class EnvelopeReader {
     }
 
     /** The text, or null for JSON {@code null}. */
-    private static String nullableString(JsonParser parser, String field) throws IOException {
-        JsonToken token = parser.currentToken();
+    private static String nullableString(JsonTokens tokens, String field) throws IOException {
+        JsonToken token = tokens.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.VALUE_STRING) {
-            throw new InvalidEnvelopeException(field, "expected a string, found " + describe(parser));
+            throw new InvalidEnvelopeException(field, "expected a string, found " + describe(tokens));
         }
-        return parser.getText();
+        return tokens.text();
     }
 
-    private static String optionalString(JsonParser parser, String field) throws IOException {
-        String value = nullableString(parser, field);
+    private static String optionalString(JsonTokens tokens, String field) throws IOException {
+        String value = nullableString(tokens, field);
         return value == null ? "" : value;
     }
 
-    private static Map<String, Object> optionalObject(JsonParser parser, String field, byte[] body)
+    private static Map<String, Object> optionalObject(JsonTokens tokens, String field, byte[] body)
             throws IOException {
-        JsonToken token = parser.currentToken();
+        JsonToken token = tokens.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return Map.of();
         }
         if (token != JsonToken.START_OBJECT) {
-            throw new InvalidEnvelopeException(field, "expected an object, found " + describe(parser));
+            throw new InvalidEnvelopeException(field, "expected an object, found " + describe(tokens));
         }
         Map<String, Object> map = new LinkedHashMap<>();
         String key;
-        while ((key = parser.nextFieldName()) != null) {
-            Object value = scalarOrNested(parser, parser.nextToken(), field, body);
+        while ((key = tokens.nextFieldName()) != null) {
+            Object value = scalarOrNested(tokens, tokens.nextToken(), field, body);
             if (map.containsKey(key)) {
                 throw new InvalidEnvelopeException(field, "not valid JSON: Duplicate field '" + key + "'");
             }
@@ -264,18 +268,18 @@ public final class EnvelopeReader {
      * taken from the parser; an object or array is read again from its bytes by the shared mapper, which refuses a
      * key that appears twice anywhere inside it.
      */
-    private static Object scalarOrNested(JsonParser parser, JsonToken token, String field, byte[] body)
+    private static Object scalarOrNested(JsonTokens tokens, JsonToken token, String field, byte[] body)
             throws IOException {
         return switch (token) {
-            case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_STRING -> tokens.text();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> tokens.numberValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
             default -> {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                int end = (int) parser.currentLocation().getByteOffset();
+                int start = tokens.tokenOffset();
+                tokens.skipChildren();
+                int end = tokens.offsetAfter();
                 try {
                     yield WireJson.mapper().readValue(body, start, end - start, Object.class);
                 } catch (JacksonException e) {
@@ -312,8 +316,8 @@ public final class EnvelopeReader {
     }
 
     /** The current token as the error messages name it. */
-    private static String describe(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
+    private static String describe(JsonTokens tokens) throws IOException {
+        JsonToken token = tokens.currentToken();
         if (token == null) {
             return "nothing";
         }
@@ -321,8 +325,8 @@ public final class EnvelopeReader {
             case START_ARRAY -> "an array";
             case START_OBJECT -> "an object";
             case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
-            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + tokens.text();
+            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + tokens.text();
             case VALUE_NULL -> "null";
             default -> token.name().toLowerCase(java.util.Locale.ROOT);
         };

@@ -39,7 +39,8 @@ class EnvelopeWriterTest {
         EnvelopeHeader header = EnvelopeHeader.builder()
                 .correlationId("c-1").msgId("m-\u00e9t\u00e9").timestamp("2026-12-07T00:00:00.000Z")
                 .sendTo("chat.room1").msgPurpose("chat").senderName("Grüße 🐪").senderId("s\"1")
-                .receiverName("").receiverId("r/1").replyTo("reply.to").replyToMsgId("").brokerUrl("nats://h:4222")
+                .receiverName("").receiverId("r/1").replyTo("reply.to?").replyToMsgId("")
+                .brokerUrl("nats://h:4222/?name=a&b=\u00e9?")
                 .metadata(envelopeMetadata).build();
         byte[] bytes = new byte[1000];
         Arrays.fill(bytes, (byte) 7);
