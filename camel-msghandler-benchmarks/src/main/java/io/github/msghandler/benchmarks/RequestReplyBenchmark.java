@@ -55,7 +55,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
             responder.flush(Duration.ofSeconds(5));
             byte[] request = REQUEST.getBytes(StandardCharsets.UTF_8);
             Row row = null;
-            for (int round = 0; round < 2; round++) {   // the first round warms up
+            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
                     Message answer = requester.request("bench.rr.raw", request, Duration.ofSeconds(10));
@@ -83,7 +83,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         camel.start();
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             Row row = null;
-            for (int round = 0; round < 2; round++) {   // the first round warms up
+            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
                     String answer = template.requestBody(producerUri, REQUEST, String.class);

@@ -121,7 +121,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
     private Row rawJnats() throws Exception {
         try (Connection publisher = Nats.connect(brokerUrl); Connection subscriber = Nats.connect(brokerUrl)) {
             Row result = null;
-            for (int round = 0; round < 2; round++) {   // the first round warms up
+            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
                 LatencyRecorder recorder = new LatencyRecorder(messages);
                 Dispatcher dispatcher = subscriber.createDispatcher(m ->
                         recorder.arrived(sentNanos(new String(m.getData(), StandardCharsets.UTF_8))));
@@ -164,7 +164,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         ExecutorService threads = Executors.newFixedThreadPool(senders);
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             Row result = null;
-            for (int round = 0; round < 2; round++) {   // the first round warms up
+            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
                 LatencyRecorder current = new LatencyRecorder(count);
                 recorder[0] = current;
                 AtomicLong sent = new AtomicLong();
