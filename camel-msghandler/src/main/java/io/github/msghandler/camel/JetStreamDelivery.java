@@ -20,9 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,6 +49,8 @@ final class JetStreamDelivery {
     private ExecutorService threads;
     /** Sends in-progress acks while a message's links are fetched. */
     private ScheduledExecutorService inProgressTimer;
+    /** The messages being unpacked (their links fetched), by identity, with the nanoTime each began. */
+    private final Map<Message, Long> unpacking = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     /**
@@ -104,6 +106,8 @@ final class JetStreamDelivery {
         }
         running = true;
         inProgressTimer = executors.newSingleThreadScheduledExecutor(this, "msghandler-in-progress-" + subject);
+        long interval = inProgressIntervalMillis();
+        inProgressTimer.scheduleAtFixedRate(this::reportInProgress, interval, interval, TimeUnit.MILLISECONDS);
         threads = executors.newFixedThreadPool(this, "msghandler-js-" + subject, count);
         for (JetStreamSubscription subscription : subscriptions) {
             threads.execute(() -> pull(subscription));
@@ -177,18 +181,32 @@ final class JetStreamDelivery {
     }
 
     /**
-     * Runs {@code work} while telling JetStream every half ackWait that the message is in progress: fetching a
-     * large link can outlast ackWait, after which JetStream would deliver the message again.
+     * Runs {@code work} while telling JetStream that the message is in progress, every quarter of ackWait once the
+     * work has taken a quarter of it: fetching a large link can outlast ackWait, after which JetStream would
+     * deliver the message again. One timer looks at every message being unpacked; a timer task per message cost
+     * more than the rest of the consumer's JetStream handling (cancelled tasks stay queued until their time).
      */
     <T> T inProgressDuring(Message message, Supplier<T> work) {
-        long every = Math.max(100, configuration.getAckWait() / 2);
-        ScheduledFuture<?> inProgress = inProgressTimer.scheduleAtFixedRate(message::inProgress, every, every,
-                TimeUnit.MILLISECONDS);
+        unpacking.put(message, System.nanoTime());
         try {
             return work.get();
         } finally {
-            inProgress.cancel(false);
+            unpacking.remove(message);
         }
+    }
+
+    private long inProgressIntervalMillis() {
+        return Math.max(50, configuration.getAckWait() / 4);
+    }
+
+    private void reportInProgress() {
+        long now = System.nanoTime();
+        long interval = TimeUnit.MILLISECONDS.toNanos(inProgressIntervalMillis());
+        unpacking.forEach((message, since) -> {
+            if (now - since >= interval) {
+                message.inProgress();
+            }
+        });
     }
 
     /** Whether the route gave the message a final answer (ack, nak or term; in-progress is not one). */
