@@ -59,7 +59,8 @@ class MicroPeerTest extends CamelTestSupport {
         MockEndpoint fromMicro = getMockEndpoint("mock:fromMicro");
         fromMicro.expectedMessageCount(1);
         JsonNode sent;
-        try (PeerProcess sender = PeerProcess.python("send", "--server", server(), "--subject", "from.micro")) {
+        try (PeerProcess sender = PeerProcess.python("python/micropeer.py", "send", "--server", server(),
+                "--subject", "from.micro")) {
             sent = sender.sentAndEnded(WAIT);
         }
         fromMicro.assertIsSatisfied(WAIT.toMillis());
@@ -78,8 +79,8 @@ class MicroPeerTest extends CamelTestSupport {
 
     /** Sends text and 600 KB to a MicroPython-style receiver through the given endpoint; returns what it said. */
     private JsonNode sendToMicroReceiver(String subject, String options) throws Exception {
-        try (PeerProcess receiver = PeerProcess.python("receive", "--server", server(), "--subject", subject,
-                "--count", "1")) {
+        try (PeerProcess receiver = PeerProcess.python("python/micropeer.py", "receive", "--server", server(),
+                "--subject", subject, "--count", "1")) {
             receiver.awaitLine("ready", WAIT);
             template.sendBody("msghandler:" + subject + "?brokerUrl=" + nats.url() + options,
                     List.of(Payload.of("note", "for a small device", "text"), Payload.of("firmware.bin", LARGE,
@@ -109,8 +110,8 @@ class MicroPeerTest extends CamelTestSupport {
 
     @Test
     void withTheDefaultObjectStoreSuchAReceiverReportsTheLinkSchemeItCannotFollow() throws Exception {
-        try (PeerProcess receiver = PeerProcess.python("receive", "--server", server(), "--subject",
-                "to.micro.default", "--count", "1")) {
+        try (PeerProcess receiver = PeerProcess.python("python/micropeer.py", "receive", "--server", server(),
+                "--subject", "to.micro.default", "--count", "1")) {
             receiver.awaitLine("ready", WAIT);
             template.sendBody("msghandler:to.micro.default?brokerUrl=" + nats.url(),
                     List.of(Payload.of("firmware.bin", LARGE, "binary")));

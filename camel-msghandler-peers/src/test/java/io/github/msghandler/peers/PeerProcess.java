@@ -57,9 +57,12 @@ final class PeerProcess implements AutoCloseable {
         return new PeerProcess(command);
     }
 
-    /** {@code python3 python/micropeer.py <role> <args>}. */
-    static PeerProcess python(String... args) {
-        List<String> command = new ArrayList<>(List.of("python3", "python/micropeer.py"));
+    /**
+     * {@code python3 <script> <role> <args>}: python/micropeer.py (the standard library only) or python/peer.py
+     * (nats-py, pandas and pyarrow from python/requirements.txt, which .ci/run installs).
+     */
+    static PeerProcess python(String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("python3", script));
         command.addAll(List.of(args));
         return new PeerProcess(command);
     }
