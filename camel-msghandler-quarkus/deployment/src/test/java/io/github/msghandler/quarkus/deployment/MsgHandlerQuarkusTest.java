@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The extension in a Quarkus application (JVM mode) against a real nats-server, configured only through
@@ -69,6 +70,13 @@ class MsgHandlerQuarkusTest {
 
     @Inject
     CamelContext camel;
+
+    @Test
+    void runsOnTheCamelLineItIsTestedFor() {
+        // 4.14 in the deployment module, 4.18 when camel-msghandler-quarkus-camel-4.18 runs these tests
+        String line = System.getProperty("expected.camel.line");
+        assertTrue(camel.getVersion().startsWith(line + "."), camel.getVersion() + " is not on the " + line + " line");
+    }
 
     @Test
     void fiveKilobytesGoByLinkAndArriveByteIdentical() throws Exception {
