@@ -53,6 +53,10 @@ final class BinaryNatsServer implements NatsTestServer {
         try {
             Path storeDir = Files.createTempDirectory("nats-test-");
             int port = ServerProcesses.freePort();
+            while (port == webSocketPort) {
+                // both were free when asked for one at a time; the same number twice fails the server's start
+                port = ServerProcesses.freePort();
+            }
             List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p",
                     String.valueOf(port), "-sd", storeDir.toString()));
             if (webSocketPort > 0) {
