@@ -1,10 +1,10 @@
 package io.github.msghandler.camel;
 
+import io.github.msghandler.core.SubscriptionWorkers;
 import io.github.msghandler.core.api.BrokenMessageException;
 import io.github.msghandler.core.api.Envelope;
 import io.github.msghandler.core.api.Transport;
 import io.github.msghandler.core.api.WirePayload;
-import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +39,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
     /** How long stopping waits for messages already delivered to finish. */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
-    private Dispatcher dispatcher;
+    private SubscriptionWorkers subscription;
     private ExecutorService workers;
     private JetStreamDelivery jetStream;
 
@@ -65,19 +62,16 @@ public class MsgHandlerConsumer extends DefaultConsumer {
                     endpoint.connection(), endpoint.getSubject(), configuration);
             jetStream.start();
         } else {
-            if (configuration.consumerThreads() > 1) {
-                workers = endpoint.getCamelContext().getExecutorServiceManager()
-                        .newFixedThreadPool(this, "msghandler-" + endpoint.getSubject(),
-                                configuration.consumerThreads());
-            }
-            dispatcher = endpoint.connection().createDispatcher(this::onMessage);
-            dispatcher.setPendingLimits(configuration.getPendingMessageLimit(), configuration.getPendingBytesLimit());
-            Slf4jErrorListener.of(endpoint.connection()).ifPresent(l -> l.watch(dispatcher, endpoint.getSubject()));
-            if (configuration.getQueueName() != null) {
-                dispatcher.subscribe(endpoint.getSubject(), configuration.getQueueName());
-            } else {
-                dispatcher.subscribe(endpoint.getSubject());
-            }
+            // each thread takes the next message itself and runs the route on it: a dispatcher handing messages
+            // to a pool cost a second thread wake-up per message, most of a request-reply round trip's extra time
+            int threads = configuration.consumerThreads();
+            workers = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "msghandler-" + endpoint.getSubject(), threads);
+            subscription = SubscriptionWorkers.start(endpoint.connection(), endpoint.getSubject(),
+                    configuration.getQueueName(), threads, configuration.getPendingMessageLimit(),
+                    configuration.getPendingBytesLimit(), workers, this::process);
+            Slf4jErrorListener.of(endpoint.connection())
+                    .ifPresent(l -> l.watch(subscription.subscription(), endpoint.getSubject()));
             // make sure the server has the subscription before the route counts as started
             endpoint.connection().flush(java.time.Duration.ofSeconds(5));
         }
@@ -89,10 +83,14 @@ public class MsgHandlerConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        if (dispatcher != null) {
-            Slf4jErrorListener.of(getEndpoint().connection()).ifPresent(l -> l.unwatch(dispatcher));
-            stopDispatcher();
-            dispatcher = null;
+        if (subscription != null) {
+            Slf4jErrorListener.of(getEndpoint().connection()).ifPresent(l -> l.unwatch(subscription.subscription()));
+            // stops taking new messages and lets the ones already delivered to this consumer finish
+            if (!subscription.stop(SHUTDOWN_TIMEOUT)) {
+                LOG.warn("Draining the subscription on '{}' did not finish within {}", getEndpoint().getSubject(),
+                        SHUTDOWN_TIMEOUT);
+            }
+            subscription = null;
         }
         if (workers != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
@@ -107,30 +105,7 @@ public class MsgHandlerConsumer extends DefaultConsumer {
 
     /** The core NATS subscription (its pending and dropped counts); null under JetStream or when stopped. */
     io.nats.client.Consumer subscription() {
-        return dispatcher;
-    }
-
-    /** Stops taking new messages and lets the ones already delivered to this consumer finish. */
-    private void stopDispatcher() throws InterruptedException {
-        if (getEndpoint().connection().getStatus() == io.nats.client.Connection.Status.CONNECTED) {
-            try {
-                dispatcher.drain(SHUTDOWN_TIMEOUT).get(SHUTDOWN_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("Draining the subscription on '{}' did not finish: {}", getEndpoint().getSubject(),
-                        e.toString());
-            }
-        }
-        if (dispatcher.isActive()) {
-            getEndpoint().connection().closeDispatcher(dispatcher);
-        }
-    }
-
-    private void onMessage(Message message) {
-        if (workers != null) {
-            workers.execute(() -> process(message));
-        } else {
-            process(message);
-        }
+        return subscription != null ? subscription.subscription() : null;
     }
 
     /** Runs one NATS message through the route. */

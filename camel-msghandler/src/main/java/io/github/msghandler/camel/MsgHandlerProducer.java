@@ -3,6 +3,7 @@ package io.github.msghandler.camel;
 import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.PublishConfirmations;
 import io.github.msghandler.core.RandomIds;
+import io.github.msghandler.core.ReplyInbox;
 import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
 import org.slf4j.Logger;
@@ -28,10 +29,16 @@ import java.util.concurrent.TimeoutException;
  * server answers: a core NATS publish (fire-and-forget, or confirmed: completed when the confirmation covering it
  * returns), a JetStream publish completed from its own publish ack (at most maxPendingAcks waiting at once), or
  * (InOut) a NATS request completed from its reply envelope.
+ *
+ * <p>Acks and replies come back to this producer's own {@link ReplyInbox}, whose threads continue the exchanges;
+ * confirmations continue on the worker pool. Routing never continues on a jnats thread, where a route could wait
+ * for an answer only that thread can deliver.
  */
 public class MsgHandlerProducer extends DefaultAsyncProducer {
     private static final String MSG_ID_PROPERTY_PREFIX = "CamelMsgHandlerSentMsgId:";
     private static final Logger LOG = LoggerFactory.getLogger(MsgHandlerProducer.class);
+    /** How many exchanges continue after their answer at once, as many as the consumers' default threads. */
+    private static final int REPLY_THREADS = MsgHandlerConfiguration.DEFAULT_CORE_CONSUMER_THREADS;
 
     private HealthCheckRegistration healthCheck;
     private PublishConfirmations confirmations;
@@ -39,8 +46,11 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     private Duration requestTimeout;
     /** Free slots for JetStream publishes awaiting their ack. */
     private Semaphore pendingAcks;
-    /** Continues exchanges the server completed, so that routing never runs on a jnats thread. */
+    /** Continues confirmed publishes, and sends made on a reply thread of this producer. */
     private ExecutorService workerPool;
+    /** Where acks and replies arrive, and the threads that take them; opened by the first send that waits for one. */
+    private volatile ReplyInbox replyInbox;
+    private ExecutorService replyThreads;
 
     /** The exchange property holding the msg id last sent to this endpoint, for redeliveries. */
     private final String msgIdProperty;
@@ -82,6 +92,12 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         if (confirmations != null) {
             getEndpoint().getComponent().connections().releaseConfirmations(getEndpoint().connection());
             confirmations = null;
+        }
+        if (replyInbox != null) {
+            replyInbox.close();
+            replyInbox = null;
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(replyThreads);
+            replyThreads = null;
         }
         if (workerPool != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workerPool);
@@ -145,23 +161,48 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     }
 
     /**
-     * Completes the exchange when {@code answer} completes, on the worker pool: a route continuing on a jnats
-     * thread could wait for an answer only that thread can deliver.
+     * Completes the exchange when {@code answer} completes: on the reply thread that took the answer, else (a
+     * confirmation, a jnats reply, a timeout) on the worker pool.
      */
     private <T> boolean whenDone(CompletableFuture<T> answer, Exchange exchange, AsyncCallback callback,
                                  Completion<T> completion) {
-        answer.whenCompleteAsync((result, failure) -> {
-            try {
-                Exception exception = completion.complete(result, unwrap(failure));
-                if (exception != null) {
-                    exchange.setException(exception);
+        answer.whenComplete((result, failure) -> {
+            Runnable continuation = () -> {
+                try {
+                    Exception exception = completion.complete(result, unwrap(failure));
+                    if (exception != null) {
+                        exchange.setException(exception);
+                    }
+                } catch (Exception e) {
+                    exchange.setException(e);
                 }
-            } catch (Exception e) {
-                exchange.setException(e);
+                callback.done(false);
+            };
+            ReplyInbox inbox = replyInbox;
+            if (inbox != null && inbox.isDeliveryThread()) {
+                continuation.run();
+            } else {
+                continueRouting(continuation);
             }
-            callback.done(false);
-        }, this::continueRouting);
+        });
         return false;
+    }
+
+    /** This producer's reply inbox, opened on first use. */
+    private ReplyInbox replyInbox() {
+        ReplyInbox inbox = replyInbox;
+        if (inbox == null) {
+            synchronized (this) {
+                inbox = replyInbox;
+                if (inbox == null) {
+                    replyThreads = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(
+                            this, "msghandler-replies-" + getEndpoint().getSubject(), REPLY_THREADS);
+                    inbox = ReplyInbox.start(getEndpoint().connection(), REPLY_THREADS, replyThreads);
+                    replyInbox = inbox;
+                }
+            }
+        }
+        return inbox;
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -207,8 +248,12 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<PublishAck> ack;
         try {
-            ack = getEndpoint().connection().jetStream().publishAsync(message)
-                    .orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ReplyInbox inbox = replyInbox();
+            // on the inbox's own thread, whose caller may wait for this ack, it comes through jnats instead
+            ack = inbox.isDeliveryThread()
+                    ? getEndpoint().connection().jetStream().publishAsync(message)
+                            .orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    : inbox.publishToJetStream(message, confirmTimeout);
         } catch (IOException | RuntimeException e) {
             pendingAcks.release();
             throw new CamelExchangeException("cannot publish to JetStream on '" + message.getSubject() + "': "
@@ -233,10 +278,13 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     /** Completes the exchange from the reply envelope, which becomes its message. */
     private boolean request(Exchange exchange, Message message, AsyncCallback callback) {
         long start = System.nanoTime();
-        CompletableFuture<Message> reply = getEndpoint().connection()
-                .requestWithTimeout(message, requestTimeout)
-                // jnats sweeps timed-out requests only every few seconds; this fails the exchange on time
-                .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ReplyInbox inbox = replyInbox();
+        // on the inbox's own thread, whose caller may wait for this reply, it comes through jnats instead (whose
+        // sweep of timed-out requests runs only every few seconds: orTimeout fails the exchange on time)
+        CompletableFuture<Message> reply = inbox.isDeliveryThread()
+                ? getEndpoint().connection().requestWithTimeout(message, requestTimeout)
+                        .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                : inbox.request(message, requestTimeout);
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
                 getEndpoint().binding().receive(exchange, exchange.getMessage(), answer);

@@ -1,17 +1,24 @@
 package io.github.msghandler.camel;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The producer completes exchanges from the server's answer without holding the sending thread: requests from
@@ -48,6 +56,7 @@ class AsyncProducerTest extends MsgHandlerTestSupport {
                             allRequestsInside.await(20, TimeUnit.SECONDS);
                             e.getMessage().setBody("echo " + e.getMessage().getBody(String.class));
                         });
+                from(uri("async.echo")).setBody(simple("echo ${body}"));
                 from(uri("async.js", "jetstream=true&createStream=true"))
                         .process(e -> stored.add(e.getMessage().getBody(String.class)));
             }
@@ -70,6 +79,44 @@ class AsyncProducerTest extends MsgHandlerTestSupport {
             assertEquals(0, allRequestsInside.getCount(), "all requests were in the responder together");
         } finally {
             oneThread.shutdownNow();
+        }
+    }
+
+    /**
+     * Exchanges continue on the producer's reply threads. Here more continuations than there are reply threads each
+     * wait there for another reply of the same producer: that reply must come to a thread that is not waiting, or
+     * every one of them times out.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aContinuationWaitingForAnotherReplyOfTheSameProducerGetsIt() throws Exception {
+        Endpoint echo = context.getEndpoint(uri("async.echo", "requestTimeout=5000"));
+        AsyncProducer producer = echo.createAsyncProducer();
+        producer.start();
+        try {
+            int outer = 2 * MsgHandlerConfiguration.DEFAULT_CORE_CONSUMER_THREADS;
+            List<String> nestedReplies = new CopyOnWriteArrayList<>();
+            CountDownLatch allDone = new CountDownLatch(outer);
+            for (int i = 0; i < outer; i++) {
+                Exchange exchange = echo.createExchange(ExchangePattern.InOut);
+                exchange.getMessage().setBody("outer " + i);
+                producer.process(exchange, doneSync -> {
+                    Exchange nested = echo.createExchange(ExchangePattern.InOut);
+                    nested.getMessage().setBody("nested");
+                    try {
+                        producer.process(nested);   // waits on the thread the outer reply continued on
+                    } catch (Exception e) {
+                        nested.setException(e);
+                    }
+                    nestedReplies.add(nested.getException() == null ? nested.getMessage().getBody(String.class)
+                            : nested.getException().toString());
+                    allDone.countDown();
+                });
+            }
+            assertTrue(allDone.await(45, TimeUnit.SECONDS), "every continuation ended");
+            assertEquals(Collections.nCopies(outer, "echo nested"), nestedReplies);
+        } finally {
+            producer.stop();
         }
     }
 
