@@ -419,7 +419,7 @@ public class MsgHandlerConfiguration implements Cloneable {
     private long ackWait = 30000L;
 
     /**
-     * How many JetStream messages one pull fetches.
+     * How many JetStream messages one pull asks for; the next pull goes out when half of them have arrived.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "10")
     private int fetchBatchSize = 10;
