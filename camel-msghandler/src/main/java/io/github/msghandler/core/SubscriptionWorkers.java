@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ public final class SubscriptionWorkers {
     private final Connection connection;
     private final Subscription subscription;
     private final MessageHandler handler;
+    /** The threads waiting for a message, which a stop wakes (jnats wakes only one of them); guarded by itself. */
+    private final Set<Thread> waiting = new HashSet<>();
     private volatile boolean stopping;
 
     private SubscriptionWorkers(Connection connection, Subscription subscription, MessageHandler handler) {
@@ -59,15 +63,28 @@ public final class SubscriptionWorkers {
     }
 
     private void takeUntilStopped() {
+        Thread current = Thread.currentThread();
         while (true) {
             Message message;
+            synchronized (waiting) {
+                waiting.add(current);
+            }
             try {
                 message = subscription.nextMessage(IDLE_CHECK);
             } catch (IllegalStateException closed) {
                 return; // unsubscribed, drained or the connection closed
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                if (!stopping) {
+                    current.interrupt();   // not ours: the executor's owner wants the thread back
+                }
                 return;
+            } finally {
+                synchronized (waiting) {
+                    waiting.remove(current);
+                    if (stopping) {
+                        Thread.interrupted();   // a stop's wake-up that came as a message was taken
+                    }
+                }
             }
             if (message != null) {
                 handle(message);
@@ -118,6 +135,9 @@ public final class SubscriptionWorkers {
             }
         } catch (IllegalStateException connectionClosed) {
             // the closed connection took the subscription with it
+        }
+        synchronized (waiting) {
+            waiting.forEach(Thread::interrupt);
         }
     }
 }
