@@ -1,7 +1,6 @@
 package io.github.msghandler.examples.quarkus;
 
-import io.github.msghandler.core.Payload;
-import io.github.msghandler.examples.ExampleData;
+import io.github.msghandler.examples.FrameworkChat;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,21 +10,15 @@ import org.apache.camel.spi.CamelEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
- * One chat message, once Camel has started: a text, a PNG image and a 5 MB file, which goes by link;
- * waits until all three arrived in the inbox, then ends the application (status 0, or 1 when they did not arrive).
+ * The chat scenario's one message ({@link FrameworkChat#hold}) once Camel has started, then the end of the
+ * application (status 0, or 1 when the payloads did not arrive).
  */
 @ApplicationScoped
 public class ChatConversation {
-    static final String TEXT = "Hello from the Quarkus chat example!";
-    static final long DOCUMENT_SIZE = 5L * 1024 * 1024;
+    static final String TEXT = FrameworkChat.text("Quarkus");
     private static final Logger LOG = Logger.getLogger(ChatConversation.class);
 
     @Inject
@@ -51,19 +44,6 @@ public class ChatConversation {
 
     /** @return what arrived where */
     String hold() throws Exception {
-        Path base = Path.of(dir);
-        byte[] png = ExampleData.png();
-        Path document = ExampleData.randomFile(base.resolve("outbox").resolve("large_document.bin"), DOCUMENT_SIZE, 7);
-        template.sendBody("direct:chat", List.of(
-                Payload.of("message_text", TEXT, "text"),
-                Payload.of("user_avatar.png", png, "image").withMetadata("content_type", "image/png"),
-                Payload.of("large_document.bin", Files.readAllBytes(document), "binary")));
-
-        Path inbox = base.resolve("inbox");
-        ExampleData.awaitFiles(Map.of(
-                inbox.resolve("message_text"), TEXT.getBytes(StandardCharsets.UTF_8),
-                inbox.resolve("user_avatar.png"), png,
-                inbox.resolve("large_document.bin"), Files.readAllBytes(document)), Duration.ofSeconds(60));
-        return "3 payloads in " + inbox.toAbsolutePath() + " with the bytes sent (the 5 MB file went by link)";
+        return FrameworkChat.hold(template, Path.of(dir), TEXT);
     }
 }
