@@ -6,6 +6,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
+import io.nats.client.api.StreamConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
@@ -98,9 +99,13 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         int jetStreamMessages = Math.max(SENDERS, messages / 10);
         for (int senders : new int[] {1, SENDERS}) {
             String stream = "BENCH_CN_JS" + senders;
+            String subject = "bench.cnjs" + senders;
+            // camel-nats's consumer adds its stream on a task of its own, which its producer did not always wait
+            // for (a publish before it failed with 503 no responders); the same stream made here first it keeps
             deleteStream(stream);
+            createStream(stream, subject);
             Row camelNatsJs = camelRoutes("camel-nats, JetStream, " + senders + " sender(s)", senders,
-                    jetStreamMessages, "nats:bench.cnjs" + senders + "?servers=" + servers
+                    jetStreamMessages, "nats:" + subject + "?servers=" + servers
                             + "&jetstreamEnabled=true&jetstreamName=" + stream);
             deleteStream("MSGHANDLER_bench_mhjs" + senders);
             Row ours = camelRoutes("msghandler, JetStream, " + senders + " sender(s)", senders, jetStreamMessages,
@@ -116,6 +121,14 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
             connection.jetStreamManagement().deleteStream(name);
         } catch (JetStreamApiException e) {
             // not there
+        }
+    }
+
+    private void createStream(String name, String subject) throws IOException, InterruptedException,
+            JetStreamApiException {
+        try (Connection connection = Nats.connect(brokerUrl)) {
+            connection.jetStreamManagement().addStream(StreamConfiguration.builder().name(name).subjects(subject)
+                    .build());
         }
     }
 
