@@ -248,12 +248,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<PublishAck> ack;
         try {
-            ReplyInbox inbox = replyInbox();
-            // on the inbox's own thread, whose caller may wait for this ack, it comes through jnats instead
-            ack = inbox.isDeliveryThread()
-                    ? getEndpoint().connection().jetStream().publishAsync(message)
-                            .orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    : inbox.publishToJetStream(message, confirmTimeout);
+            ack = replyInbox().publishToJetStream(message, confirmTimeout);
         } catch (IOException | RuntimeException e) {
             pendingAcks.release();
             throw new CamelExchangeException("cannot publish to JetStream on '" + message.getSubject() + "': "
@@ -278,13 +273,7 @@ public class MsgHandlerProducer extends DefaultAsyncProducer {
     /** Completes the exchange from the reply envelope, which becomes its message. */
     private boolean request(Exchange exchange, Message message, AsyncCallback callback) {
         long start = System.nanoTime();
-        ReplyInbox inbox = replyInbox();
-        // on the inbox's own thread, whose caller may wait for this reply, it comes through jnats instead (whose
-        // sweep of timed-out requests runs only every few seconds: orTimeout fails the exchange on time)
-        CompletableFuture<Message> reply = inbox.isDeliveryThread()
-                ? getEndpoint().connection().requestWithTimeout(message, requestTimeout)
-                        .orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                : inbox.request(message, requestTimeout);
+        CompletableFuture<Message> reply = replyInbox().request(message, requestTimeout);
         return whenDone(reply, exchange, callback, (answer, failure) -> {
             if (failure == null) {
                 getEndpoint().binding().receive(exchange, exchange.getMessage(), answer);

@@ -20,12 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Requests and JetStream publishes whose answers come back to a subscription of their own, taken by threads of the
  * sender's ({@link SubscriptionWorkers}) instead of jnats's one reply dispatcher per connection. An answer completes
- * its future on the thread that took it, and the sender may continue its work there: a hand-off to another thread
- * cost a thread wake-up per round trip, tens of microseconds on a loaded machine.
+ * its future on the thread that took it, and the sender may continue its work there ({@link #isDeliveryThread()}):
+ * a hand-off to another thread cost a thread wake-up per round trip, tens of microseconds on a loaded machine.
  *
- * <p>Whoever continues on an inbox thread must not wait there for another answer of the same inbox, which the busy
- * threads might be unable to take. {@link #isDeliveryThread()} tells a sender that it is on such a thread, so that
- * it sends through jnats's own request mechanism instead.
+ * <p>Whoever continues on an inbox thread may wait there for another answer, which the busy threads of this inbox
+ * might be unable to take: a request or publish made on one of them goes through jnats's own request mechanism.
  */
 public final class ReplyInbox implements AutoCloseable {
     /** What answers a request: the subject it went to, for the error when nobody answers. */
@@ -36,14 +35,17 @@ public final class ReplyInbox implements AutoCloseable {
 
     private final Connection connection;
     private final String prefix;
-    private SubscriptionWorkers answers;
     private final AtomicLong next = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final SubscriptionWorkers answers;
     private volatile boolean closed;
 
-    private ReplyInbox(Connection connection) {
+    private ReplyInbox(Connection connection, int threads, ExecutorService executor) {
         this.connection = connection;
         this.prefix = connection.createInbox() + ".";
+        // answers are never dropped for a slow taker: each one has a sender waiting for it
+        this.answers = SubscriptionWorkers.start(connection, prefix + "*", null, threads, 0, 0, executor,
+                this::deliver);
     }
 
     /**
@@ -51,19 +53,20 @@ public final class ReplyInbox implements AutoCloseable {
      * {@link #close()} unsubscribes.
      */
     public static ReplyInbox start(Connection connection, int threads, ExecutorService executor) {
-        ReplyInbox inbox = new ReplyInbox(connection);
-        // answers are never dropped for a slow taker: each one has a sender waiting for it
-        inbox.answers = SubscriptionWorkers.start(connection, inbox.prefix + "*", null, threads, 0, 0, executor,
-                inbox::deliver);
-        return inbox;
+        return new ReplyInbox(connection, threads, executor);
     }
 
     /**
      * Sends {@code message} with a reply subject of this inbox. The future completes with the answer, or
      * exceptionally with a {@link BrokerException} when no subscriber answered at once (NATS "no responders") or
-     * with a {@link java.util.concurrent.TimeoutException} when nothing came within {@code timeout}.
+     * with a {@link java.util.concurrent.TimeoutException} when nothing came within {@code timeout}. On a thread
+     * of this inbox it is jnats's request, failing as jnats fails it.
      */
     public CompletableFuture<Message> request(Message message, Duration timeout) {
+        if (isDeliveryThread()) {
+            // jnats sweeps timed-out requests only every few seconds: orTimeout fails the request on time
+            return connection.requestWithTimeout(message, timeout).orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
         if (closed) {
             throw new BrokerException("not sent: the reply inbox for '" + message.getSubject() + "' was closed");
         }
@@ -86,7 +89,10 @@ public final class ReplyInbox implements AutoCloseable {
      * {@link BrokerException} when no stream holds the subject, a {@link JetStreamApiException} when the stream
      * refused it, or a {@link java.util.concurrent.TimeoutException} when no ack came within {@code timeout}.
      */
-    public CompletableFuture<PublishAck> publishToJetStream(Message message, Duration timeout) {
+    public CompletableFuture<PublishAck> publishToJetStream(Message message, Duration timeout) throws IOException {
+        if (isDeliveryThread()) {
+            return connection.jetStream().publishAsync(message).orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
         return request(message, timeout).thenApply(ReplyInbox::publishAck);
     }
 
@@ -98,7 +104,7 @@ public final class ReplyInbox implements AutoCloseable {
         }
     }
 
-    /** On a thread of this inbox, delivering an answer: one that waits here holds a taker of this inbox. */
+    /** On a thread of this inbox, delivering an answer: its sender may continue here. */
     public boolean isDeliveryThread() {
         return DELIVERING.get() == this;
     }
