@@ -156,33 +156,23 @@ final class JetStreamDelivery {
         long lastPullExpires = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            long wait;
             if (now - (lastPullExpires - PULL_EXPIRY_MARGIN) >= 0) {
                 comingAtMost = 0;   // the last pull is over, or about to be
             }
-            if (running) {
-                if (comingAtMost <= batch / 2) {
-                    try {
-                        subscription.pullExpiresIn(batch, FETCH_WAIT);
-                    } catch (RuntimeException e) {
-                        LOG.warn("Pulling from JetStream stream {} failed, pulling again: {}", streamName(),
-                                e.getMessage());
-                        sleep(nakDelay);
-                        continue;
-                    }
-                    comingAtMost += batch;
-                    lastPullExpires = now + FETCH_WAIT.toNanos();
-                }
-                wait = lastPullExpires - PULL_EXPIRY_MARGIN - now;
-            } else {
-                wait = lastPullExpires + PULL_EXPIRY_MARGIN - now;
-                if (wait <= 0 && subscription.getPendingMessageCount() == 0) {
-                    return;   // nothing more can come, and nothing that came is left
-                }
+            if (!running && now - (lastPullExpires + PULL_EXPIRY_MARGIN) >= 0
+                    && subscription.getPendingMessageCount() == 0) {
+                return;   // nothing more can come, and nothing that came is left
             }
             Message message;
             try {
-                message = subscription.nextMessage(Duration.ofNanos(Math.max(wait, MIN_WAIT)));
+                if (running && comingAtMost <= batch / 2) {
+                    subscription.pullExpiresIn(batch, FETCH_WAIT);
+                    comingAtMost += batch;
+                    lastPullExpires = now + FETCH_WAIT.toNanos();
+                }
+                // running: until the last pull is to be replaced; stopping: until its last messages have come
+                long until = running ? lastPullExpires - PULL_EXPIRY_MARGIN : lastPullExpires + PULL_EXPIRY_MARGIN;
+                message = subscription.nextMessage(Duration.ofNanos(Math.max(until - now, MIN_WAIT)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
