@@ -100,8 +100,12 @@ final class ExchangeBinding {
         message.setHeader(MsgHandlerConstants.MSG_ID, packed.envelope().header().msgId());
         message.setHeader(MsgHandlerConstants.CORRELATION_ID, packed.envelope().header().correlationId());
         message.setHeader(MsgHandlerConstants.TIMESTAMP, packed.envelope().header().timestamp());
-        message.setHeader(MsgHandlerConstants.TRANSPORTS, packed.envelope().payloads().stream()
-                .map(p -> p.transport().wireName()).toList());
+        List<WirePayload> sent = packed.envelope().payloads();
+        String[] transports = new String[sent.size()];
+        for (int i = 0; i < transports.length; i++) {
+            transports[i] = sent.get(i).transport().wireName();
+        }
+        message.setHeader(MsgHandlerConstants.TRANSPORTS, List.of(transports));
         return packed;
     }
 

@@ -128,7 +128,7 @@ public record EnvelopeHeader(String correlationId, String msgId, String timestam
 
         /** Envelope-level metadata (replaces any set before). */
         public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = metadata == null ? Map.of() : new LinkedHashMap<>(metadata);
+            this.metadata = metadata == null || metadata.isEmpty() ? Map.of() : new LinkedHashMap<>(metadata);
             return this;
         }
 

@@ -114,6 +114,9 @@ public final class EnvelopeWriter {
          * beyond the Basic Multilingual Plane as surrogate escapes).
          */
         Json string(String text) {
+            if (text.isEmpty()) {   // four of the envelope's fields, most of the time
+                return raw('"').raw('"');
+            }
             // the JDK copies a Latin-1 string's bytes in one step; a char loop was a tenth of the sender. A char
             // beyond Latin-1 comes out as '?', so text with a '?' is looked at char by char.
             byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
@@ -158,19 +161,22 @@ public final class EnvelopeWriter {
 
         /** An object: text values here, any other value (numbers, nested objects, lists) by the mapper. */
         Json map(Map<String, Object> map) {
-            for (Object value : map.values()) {
-                if (!(value instanceof String)) {
-                    return value(map);
-                }
+            if (map.isEmpty()) {   // most envelopes and payloads: iterating an empty map's values was 5% of the sender
+                return raw('{').raw('}');
             }
+            int start = length;
             raw('{');
             boolean first = true;
             for (Map.Entry<String, Object> entry : map.entrySet()) {
+                if (!(entry.getValue() instanceof String text)) {
+                    length = start;
+                    return value(map);
+                }
                 if (!first) {
                     raw(',');
                 }
                 first = false;
-                name(entry.getKey()).string((String) entry.getValue());
+                name(entry.getKey()).string(text);
             }
             return raw('}');
         }
