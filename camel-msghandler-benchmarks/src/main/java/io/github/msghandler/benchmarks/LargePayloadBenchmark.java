@@ -163,8 +163,9 @@ final class LargePayloadBenchmark implements BenchmarkCase {
     }
 
     /**
-     * The timed rounds of one implementation: enough that each figure covers at least 50 MB (one round of 100 MB,
-     * five of 10 MB), since a single 10 MB transfer takes a tenth of a second and the machine is noisy.
+     * The timed rounds of one implementation: enough that each figure covers at least 200 MB (two rounds of 100 MB,
+     * twenty of 10 MB), since a single 10 MB transfer takes a tenth of a second and the machine is noisy: with five
+     * rounds of 10 MB the ratio moved between 0.79x and 0.94x from one run to the next.
      */
     private final class Timing {
         private final Path payload;
@@ -176,7 +177,7 @@ final class LargePayloadBenchmark implements BenchmarkCase {
         Timing(Path payload) throws IOException {
             this.payload = payload;
             this.size = Files.size(payload);
-            this.rounds = (int) Math.max(1, 50L * MB / size);
+            this.rounds = (int) Math.max(1, 200L * MB / size);
         }
 
         void add(int round, long start, long received, HeapSampler heap) {

@@ -1,5 +1,10 @@
 package io.github.msghandler.benchmarks;
 
+import io.github.msghandler.core.EncodedEnvelope;
+import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.Payload;
+import io.github.msghandler.core.RandomIds;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -41,11 +46,17 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         Row camelNats = camelRoutes("camel-nats route pair",
                 "nats:bench.rr.cn?servers=" + brokerUrl.replace("nats://", ""),
                 "nats:bench.rr.cn?servers=" + brokerUrl.replace("nats://", "") + "&requestTimeout=10000");
+        Row floor = camelRoutes("camel-nats route pair carrying our envelopes built once (the wire format alone)",
+                "nats:bench.rr.floor?servers=" + brokerUrl.replace("nats://", ""),
+                "nats:bench.rr.floor?servers=" + brokerUrl.replace("nats://", "") + "&requestTimeout=10000",
+                Traffic.envelopes(brokerUrl));
         String msghandler = "msghandler:bench.rr.mh?brokerUrl=" + brokerUrl;
         Row ours = camelRoutes("msghandler route pair", msghandler, msghandler);
         camelNats.ratioTo(jnats);
+        floor.ratioTo(camelNats);
         ours.ratioTo(jnats).target(camelNats, 0.8);
-        return List.of(jnats, camelNats, ours);
+        ours.ratioTo(floor);
+        return List.of(jnats, camelNats, floor, ours);
     }
 
     private Row rawJnats() throws Exception {
@@ -70,7 +81,31 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         }
     }
 
+    /**
+     * What travels: the request and reply bodies, and whether each message carries a new {@code Nats-Msg-Id}
+     * header, as ours do.
+     */
+    private record Traffic(String request, String reply, boolean msgIdHeader) {
+        static final Traffic TEXT = new Traffic(REQUEST, "pong", false);
+
+        /**
+         * The floor under our row: the envelopes msghandler puts on the wire for this request and reply, built once,
+         * moved by camel-nats without any envelope work on either side.
+         */
+        static Traffic envelopes(String brokerUrl) {
+            PackOptions once = PackOptions.builder().publish(false).brokerUrl(brokerUrl).build();
+            return new Traffic(
+                    MsgHandler.smartpack("bench.rr.floor", List.of(Payload.of("body", REQUEST, "text")), once).json(),
+                    MsgHandler.smartpack("bench.rr.floor", List.of(Payload.of("body", "pong", "text")), once).json(),
+                    true);
+        }
+    }
+
     private Row camelRoutes(String name, String consumerUri, String producerUri) throws Exception {
+        return camelRoutes(name, consumerUri, producerUri, Traffic.TEXT);
+    }
+
+    private Row camelRoutes(String name, String consumerUri, String producerUri, Traffic traffic) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         // camel-nats schedules a timeout task per request that stays queued until it fires; Camel's default queue
         // limit of 1,000 tasks rejects requests after a few hundred milliseconds at full speed
@@ -78,7 +113,12 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(consumerUri).setBody(constant("pong"));
+                from(consumerUri).process(e -> {
+                    e.getMessage().setBody(traffic.reply());
+                    if (traffic.msgIdHeader()) {
+                        e.getMessage().setHeader(EncodedEnvelope.NATS_MSG_ID, RandomIds.uuid());
+                    }
+                });
             }
         });
         camel.start();
@@ -88,8 +128,11 @@ final class RequestReplyBenchmark implements BenchmarkCase {
             for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
-                    String answer = template.requestBody(producer, REQUEST, String.class);
-                    if (!"pong".equals(answer)) {
+                    String answer = traffic.msgIdHeader()
+                            ? template.requestBodyAndHeader(producer, traffic.request(), EncodedEnvelope.NATS_MSG_ID,
+                                    RandomIds.uuid(), String.class)
+                            : template.requestBody(producer, traffic.request(), String.class);
+                    if (!traffic.reply().equals(answer)) {
                         throw new IllegalStateException(name + " request " + i + " got " + answer);
                     }
                 }

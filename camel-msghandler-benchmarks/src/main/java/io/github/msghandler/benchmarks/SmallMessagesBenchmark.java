@@ -2,6 +2,11 @@ package io.github.msghandler.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.msghandler.camel.MsgHandlerConfiguration;
+import io.github.msghandler.core.EncodedEnvelope;
+import io.github.msghandler.core.MsgHandler;
+import io.github.msghandler.core.PackOptions;
+import io.github.msghandler.core.Payload;
+import io.github.msghandler.core.RandomIds;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
@@ -77,12 +82,16 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 msghandler.formatted("2") + "&confirmPublish=" + !confirmedByDefault);
         Row byHand = handWrittenEnvelope("camel-nats, envelope by hand (Jackson + JDK Base64), 1 sender",
                 servers);
+        Row floor = envelopeFloor("camel-nats carrying our envelope built once (the wire format alone), 1 sender",
+                messages, "nats:bench.floor?servers=" + servers);
         camelNats.ratioTo(jnats);
         byHand.ratioTo(camelNats);
+        floor.ratioTo(camelNats);
         defaults.ratioTo(jnats).target(camelNats, 0.6);
         defaults.target(byHand, 1.2);
+        defaults.ratioTo(floor);
         other.ratioTo(jnats).ratioTo(camelNats);
-        rows.addAll(List.of(jnats, camelNats, byHand, defaults, other));
+        rows.addAll(List.of(jnats, camelNats, byHand, floor, defaults, other));
 
         Row camelNats8 = camelRoutes("camel-nats, 8 senders", SENDERS, messages, "nats:bench.cn8?servers=" + servers);
         Row defaults8 = camelRoutes("msghandler, 8 senders, default options", SENDERS, messages,
@@ -112,6 +121,17 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                     msghandler.formatted("js" + senders) + "&jetstream=true&createStream=true");
             ours.target(camelNatsJs, 0.9);
             rows.addAll(List.of(camelNatsJs, ours));
+            if (senders == 1) {
+                String floorStream = "BENCH_FLOOR_JS";
+                deleteStream(floorStream);
+                createStream(floorStream, "bench.floorjs");
+                Row floorJs = envelopeFloor("camel-nats, JetStream, carrying our envelope built once (the wire "
+                        + "format alone), 1 sender", jetStreamMessages, "nats:bench.floorjs?servers=" + servers
+                        + "&jetstreamEnabled=true&jetstreamName=" + floorStream);
+                floorJs.ratioTo(camelNatsJs);
+                ours.ratioTo(floorJs);
+                rows.add(floorJs);
+            }
         }
         return rows;
     }
@@ -163,7 +183,39 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
             public void configure() {
                 from(uri).process(e -> recorder[0].arrived(sentNanos(e.getMessage().getBody(String.class))));
             }
-        }, recorder);
+        }, recorder, Send.TEXT);
+    }
+
+    /**
+     * The floor under our rows: camel-nats moving the bytes msghandler puts on the wire for this 1 KB text (the
+     * envelope, built once before the round, and a {@code Nats-Msg-Id} header with a new id per message) without
+     * any envelope work on either side. Its ratio to camel-nats is what the wire format itself costs: the server
+     * and both clients carry twice the bytes, with headers. Latency is not measured (the body carries no send time).
+     */
+    private Row envelopeFloor(String name, int count, String uri) throws Exception {
+        byte[] envelope = MsgHandler.smartpack("bench.floor", List.of(Payload.of("body", body(0), "text")),
+                PackOptions.builder().publish(false).brokerUrl(brokerUrl).build()).jsonBytes();
+        LatencyRecorder[] recorder = {new LatencyRecorder(count)};
+        return camelRoutes(name, 1, count, uri, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).process(e -> {
+                    if (e.getMessage().getBody(byte[].class).length == envelope.length) {
+                        recorder[0].arrived(System.nanoTime());
+                    }
+                });
+            }
+        }, recorder, (template, endpoint) -> template.sendBodyAndHeader(endpoint, envelope,
+                EncodedEnvelope.NATS_MSG_ID, RandomIds.uuid()));
+    }
+
+    /** One send of a 1 KB message through a template. */
+    @FunctionalInterface
+    private interface Send {
+        /** The 1 KB text whose first field is the send time. */
+        Send TEXT = (template, endpoint) -> template.sendBody(endpoint, body(System.nanoTime()));
+
+        void to(ProducerTemplate template, Endpoint endpoint);
     }
 
     /**
@@ -171,7 +223,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
      * consumer is {@value #MAX_IN_FLIGHT} messages behind; {@code routes} consume into {@code recorder[0]}.
      */
     private Row camelRoutes(String name, int senders, int count, String uri, RouteBuilder routes,
-                            LatencyRecorder[] recorder) throws Exception {
+                            LatencyRecorder[] recorder, Send send) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         camel.addRoutes(routes);
         camel.start();
@@ -183,7 +235,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 recorder[0] = current;
                 AtomicLong sent = new AtomicLong();
                 long start = System.nanoTime();
-                send(threads, senders, count, template, uri, () -> keepUp(current, sent.incrementAndGet()));
+                send(threads, senders, count, template, uri, send, () -> keepUp(current, sent.incrementAndGet()));
                 if (!recorder[0].await(300)) {
                     throw new IllegalStateException(name + ": only " + recorder[0].received() + " of " + count
                             + " arrived");
@@ -215,7 +267,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 from(nats).process(e -> recorder[0].arrived(sentNanos(new String(
                         HandWrittenEnvelope.read(json, e.getMessage().getBody(byte[].class)), StandardCharsets.UTF_8))));
             }
-        }, recorder);
+        }, recorder, Send.TEXT);
     }
 
     /**
@@ -236,7 +288,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         ExecutorService threads = Executors.newFixedThreadPool(SENDERS);
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             long start = System.nanoTime();
-            send(threads, SENDERS, messages, template, uri, () -> { });
+            send(threads, SENDERS, messages, template, uri, Send.TEXT, () -> { });
             int seen = -1;
             while (recorder.received() < messages && recorder.received() != seen) {
                 seen = recorder.received();
@@ -253,11 +305,11 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
     }
 
     /**
-     * {@code senders} threads share {@code count} sends of a 1 KB body to {@code uri}, each send after
+     * {@code senders} threads share {@code count} sends of a 1 KB message to {@code uri}, each send after
      * {@code beforeEachSend}; returns when all were sent.
      */
     private static void send(ExecutorService threads, int senders, int count, ProducerTemplate template, String uri,
-                             Runnable beforeEachSend) throws Exception {
+                             Send send, Runnable beforeEachSend) throws Exception {
         // resolved once, as a route's to() is: looking up a URI with options per send measured Camel's URI
         // normalisation (a fifth of the sender), which rows sending to a plain direct: URI did not pay
         Endpoint endpoint = template.getCamelContext().getEndpoint(uri);
@@ -267,7 +319,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
             sending.add(threads.submit(() -> {
                 for (int i = 0; i < share; i++) {
                     beforeEachSend.run();
-                    template.sendBody(endpoint, body(System.nanoTime()));
+                    send.to(template, endpoint);
                 }
             }));
         }
