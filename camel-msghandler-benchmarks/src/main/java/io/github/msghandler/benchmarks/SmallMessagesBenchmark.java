@@ -111,8 +111,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
             String subject = "bench.cnjs" + senders;
             // camel-nats's consumer adds its stream on a task of its own, which its producer did not always wait
             // for (a publish before it failed with 503 no responders); the same stream made here first it keeps
-            deleteStream(stream);
-            createStream(stream, subject);
+            freshStream(stream, subject);
             Row camelNatsJs = camelRoutes("camel-nats, JetStream, " + senders + " sender(s)", senders,
                     jetStreamMessages, "nats:" + subject + "?servers=" + servers
                             + "&jetstreamEnabled=true&jetstreamName=" + stream);
@@ -123,8 +122,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
             rows.addAll(List.of(camelNatsJs, ours));
             if (senders == 1) {
                 String floorStream = "BENCH_FLOOR_JS";
-                deleteStream(floorStream);
-                createStream(floorStream, "bench.floorjs");
+                freshStream(floorStream, "bench.floorjs");
                 Row floorJs = envelopeFloor("camel-nats, JetStream, carrying our envelope built once (the wire "
                         + "format alone), 1 sender", jetStreamMessages, "nats:bench.floorjs?servers=" + servers
                         + "&jetstreamEnabled=true&jetstreamName=" + floorStream);
@@ -144,8 +142,10 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         }
     }
 
-    private void createStream(String name, String subject) throws IOException, InterruptedException,
+    /** A new, empty stream of that name for the subject, in place of any left by an earlier run. */
+    private void freshStream(String name, String subject) throws IOException, InterruptedException,
             JetStreamApiException {
+        deleteStream(name);
         try (Connection connection = Nats.connect(brokerUrl)) {
             connection.jetStreamManagement().addStream(StreamConfiguration.builder().name(name).subjects(subject)
                     .build());
