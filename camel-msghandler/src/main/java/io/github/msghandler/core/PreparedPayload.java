@@ -136,11 +136,16 @@ final class PreparedPayload {
     }
 
     private WirePayload.Builder builder(long byteCount, String sha256) {
-        Map<String, Object> metadata = new LinkedHashMap<>(payload.metadata());
-        if (userFile != null) {
-            metadata.putIfAbsent(WirePayload.FILENAME, userFile.getFileName().toString());
+        Map<String, Object> metadata;
+        if (payload.metadata().isEmpty() && userFile == null) {
+            metadata = Map.of(WirePayload.SHA256, sha256);
+        } else {
+            metadata = new LinkedHashMap<>(payload.metadata());
+            if (userFile != null) {
+                metadata.putIfAbsent(WirePayload.FILENAME, userFile.getFileName().toString());
+            }
+            metadata.put(WirePayload.SHA256, sha256);
         }
-        metadata.put(WirePayload.SHA256, sha256);
         return WirePayload.builder()
                 .id(id)
                 .dataname(payload.dataname())

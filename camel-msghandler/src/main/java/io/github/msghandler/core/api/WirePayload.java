@@ -182,7 +182,9 @@ public final class WirePayload {
         private String data;
         private byte[] directBytes;
         private ByteSlice base64;
-        private Map<String, Object> metadata = new LinkedHashMap<>();
+        /** Copied once, when built; a map of its own only once {@link #putMetadata} adds to it. */
+        private Map<String, ?> metadata = Map.of();
+        private boolean ownMetadata;
 
         private Builder() {
         }
@@ -252,14 +254,21 @@ public final class WirePayload {
             return this;
         }
 
-        /** Replaces the metadata. */
+        /** Replaces the metadata; later changes to {@code metadata} before {@link #build()} show. */
         public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = new LinkedHashMap<>(metadata);
+            this.metadata = Objects.requireNonNull(metadata, "metadata");
+            this.ownMetadata = false;
             return this;
         }
 
         public Builder putMetadata(String key, Object value) {
-            this.metadata.put(key, value);
+            if (!ownMetadata) {
+                metadata = new LinkedHashMap<String, Object>(metadata);
+                ownMetadata = true;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> own = (Map<String, Object>) metadata;
+            own.put(key, value);
             return this;
         }
 

@@ -35,6 +35,9 @@ import static io.github.msghandler.core.wire.WireFields.*;
  * any envelope with a fault, is read again through Jackson's parser, so that every fault is named one way.
  */
 public final class EnvelopeReader {
+    /** Marks a field of the envelope itself where a field's path takes the index of its payload. */
+    private static final int NO_PAYLOAD = -1;
+
     private EnvelopeReader() {
     }
 
@@ -81,15 +84,15 @@ public final class EnvelopeReader {
         FieldsSeen seen = new FieldsSeen(ENVELOPE_FIELDS);
         String field;
         while ((field = tokens.nextFieldName()) != null) {
-            seen.add(field, field);
+            seen.add(field, NO_PAYLOAD);
             tokens.nextToken();
             EnvelopeField text = EnvelopeField.ofWireName(field);
             if (text != null) {
-                text.set(envelope, optionalString(tokens, field));
+                text.set(envelope, optionalString(tokens, NO_PAYLOAD, field));
                 continue;
             }
             switch (field) {
-                case METADATA -> envelope.metadata(optionalObject(tokens, field, body));
+                case METADATA -> envelope.metadata(optionalObject(tokens, NO_PAYLOAD, field, body));
                 case PAYLOADS -> payloads = readPayloads(tokens, body);
                 default -> tokens.skipChildren();
             }
@@ -108,19 +111,28 @@ public final class EnvelopeReader {
         if (tokens.currentToken() != JsonToken.START_ARRAY) {
             throw new InvalidEnvelopeException(PAYLOADS, "expected an array, found " + describe(tokens));
         }
-        List<WirePayload> payloads = new ArrayList<>();
+        List<WirePayload> payloads = new ArrayList<>(1);
         int index = 0;
         while (tokens.nextToken() != JsonToken.END_ARRAY) {
-            String path = PAYLOADS + "[" + index++ + "]";
             if (tokens.currentToken() != JsonToken.START_OBJECT) {
-                throw new InvalidEnvelopeException(path, "expected a payload object, found " + describe(tokens));
+                throw new InvalidEnvelopeException(payloadPath(index),
+                        "expected a payload object, found " + describe(tokens));
             }
-            payloads.add(readPayload(tokens, path, body));
+            payloads.add(readPayload(tokens, index++, body));
         }
         return payloads;
     }
 
-    private static WirePayload readPayload(JsonTokens tokens, String path, byte[] body) throws IOException {
+    /** Where a fault is, as the exception names it; made only for a fault, since most envelopes have none. */
+    private static String path(int payload, String field) {
+        return payload == NO_PAYLOAD ? field : payloadPath(payload) + "." + field;
+    }
+
+    private static String payloadPath(int payload) {
+        return PAYLOADS + "[" + payload + "]";
+    }
+
+    private static WirePayload readPayload(JsonTokens tokens, int index, byte[] body) throws IOException {
         String id = "";
         String dataname = null;
         String payloadType = null;
@@ -132,30 +144,36 @@ public final class EnvelopeReader {
         FieldsSeen seen = new FieldsSeen(PAYLOAD_FIELDS);
         String field;
         while ((field = tokens.nextFieldName()) != null) {
-            seen.add(field, path + "." + field);
+            seen.add(field, index);
+            if (field.equals(DATA) && size != null && Transport.DIRECT.wireName().equals(transport)) {
+                byte[] decoded = tokens.nextBase64OfSize(size);
+                if (decoded != null) {
+                    data = new DataText(null, decoded, 0, 0);
+                    continue;
+                }
+            }
             tokens.nextToken();
-            String fieldPath = path + "." + field;
             switch (field) {
-                case ID -> id = optionalString(tokens, fieldPath);
-                case DATANAME -> dataname = nullableString(tokens, fieldPath);
-                case PAYLOAD_TYPE -> payloadType = nullableString(tokens, fieldPath);
-                case TRANSPORT -> transport = nullableString(tokens, fieldPath);
-                case ENCODING -> encoding = optionalString(tokens, fieldPath);
-                case SIZE -> size = nullableSize(tokens, fieldPath);
-                case DATA -> data = dataText(tokens, fieldPath);
-                case METADATA -> metadata = optionalObject(tokens, fieldPath, body);
+                case ID -> id = optionalString(tokens, index, field);
+                case DATANAME -> dataname = nullableString(tokens, index, field);
+                case PAYLOAD_TYPE -> payloadType = nullableString(tokens, index, field);
+                case TRANSPORT -> transport = nullableString(tokens, index, field);
+                case ENCODING -> encoding = optionalString(tokens, index, field);
+                case SIZE -> size = nullableSize(tokens, index, field);
+                case DATA -> data = dataText(tokens, index, field);
+                case METADATA -> metadata = optionalObject(tokens, index, field, body);
                 default -> tokens.skipChildren();
             }
         }
-        if (required(dataname, path + "." + DATANAME).isEmpty()) {
-            throw new InvalidEnvelopeException(path + "." + DATANAME, "must not be empty");
+        if (required(dataname, index, DATANAME).isEmpty()) {
+            throw new InvalidEnvelopeException(path(index, DATANAME), "must not be empty");
         }
-        PayloadType type = parse(path + "." + PAYLOAD_TYPE, required(payloadType, path + "." + PAYLOAD_TYPE),
+        PayloadType type = parse(index, PAYLOAD_TYPE, required(payloadType, index, PAYLOAD_TYPE),
                 PayloadType::fromWireName);
-        Transport parsedTransport = parse(path + "." + TRANSPORT, required(transport, path + "." + TRANSPORT),
+        Transport parsedTransport = parse(index, TRANSPORT, required(transport, index, TRANSPORT),
                 Transport::fromWireName);
         if (!encoding.isEmpty() && !encoding.equals(parsedTransport.encoding())) {
-            throw new InvalidEnvelopeException(path + "." + ENCODING, "'" + encoding + "' does not go with transport "
+            throw new InvalidEnvelopeException(path(index, ENCODING), "'" + encoding + "' does not go with transport "
                     + parsedTransport + ", expected '" + parsedTransport.encoding() + "'");
         }
         WirePayload.Builder payload = WirePayload.builder()
@@ -163,10 +181,12 @@ public final class EnvelopeReader {
                 .dataname(dataname)
                 .payloadType(type)
                 .transport(parsedTransport)
-                .size(required(size, path + "." + SIZE))
+                .size(required(size, index, SIZE))
                 .metadata(metadata);
-        required(data, path + "." + DATA);
-        if (data.text() == null && parsedTransport == Transport.DIRECT) {
+        required(data, index, DATA);
+        if (data.decoded() != null) {
+            payload.directBytes(data.decoded());
+        } else if (data.text() == null && parsedTransport == Transport.DIRECT) {
             payload.base64(body, data.offset(), data.length());   // decoded from the body when asked, no String
         } else {
             payload.data(data.text() != null ? data.text()
@@ -176,86 +196,97 @@ public final class EnvelopeReader {
     }
 
     /**
-     * The data field: where its text stands in {@code body} when it holds no escape (a base64 text never does),
-     * else the text itself.
+     * The data field: a direct payload's bytes when they were decoded as they were read, else where its text stands
+     * in {@code body} when it holds no escape (a base64 text never does), else the text itself.
      */
-    private record DataText(String text, int offset, int length) {
+    private record DataText(String text, byte[] decoded, int offset, int length) {
     }
 
     /** @return null for JSON {@code null}, which counts as missing */
-    private static DataText dataText(JsonTokens tokens, String field) throws IOException {
+    private static DataText dataText(JsonTokens tokens, int payload, String field) throws IOException {
         if (tokens.currentToken() == JsonToken.VALUE_STRING) {
             int length = tokens.plainStringLength();
             if (length >= 0) {
-                return new DataText(null, tokens.tokenOffset() + 1, length);
+                return new DataText(null, null, tokens.tokenOffset() + 1, length);
             }
         }
-        String text = nullableString(tokens, field);
-        return text == null ? null : new DataText(text, 0, 0);
+        String text = nullableString(tokens, payload, field);
+        return text == null ? null : new DataText(text, null, 0, 0);
     }
 
-    private static <T> T required(T value, String field) {
+    private static <T> T required(T value, int payload, String field) {
         if (value == null) {
-            throw new InvalidEnvelopeException(field, "required field is missing");
+            throw new InvalidEnvelopeException(path(payload, field), "required field is missing");
         }
         return value;
     }
 
-    private static <T> T parse(String path, String name, Function<String, T> parser) {
+    private static <T> T parse(int payload, String field, String name, Function<String, T> parser) {
         try {
             return parser.apply(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEnvelopeException(path, e.getMessage());
+            throw new InvalidEnvelopeException(path(payload, field), e.getMessage());
         }
     }
 
     /** The byte count, or null for JSON {@code null}. */
-    private static Long nullableSize(JsonTokens tokens, String field) throws IOException {
+    private static Long nullableSize(JsonTokens tokens, int payload, String field) throws IOException {
         if (tokens.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
         if (tokens.currentToken() != JsonToken.VALUE_NUMBER_INT || tokens.isBeyondLong()) {
-            throw new InvalidEnvelopeException(field, "expected an integer byte count, found " + describe(tokens));
+            throw new InvalidEnvelopeException(path(payload, field),
+                    "expected an integer byte count, found " + describe(tokens));
         }
         long size = tokens.longValue();
         if (size < 0) {
-            throw new InvalidEnvelopeException(field, "must not be negative, found " + size);
+            throw new InvalidEnvelopeException(path(payload, field), "must not be negative, found " + size);
         }
         return size;
     }
 
     /** The text, or null for JSON {@code null}. */
-    private static String nullableString(JsonTokens tokens, String field) throws IOException {
+    private static String nullableString(JsonTokens tokens, int payload, String field) throws IOException {
         JsonToken token = tokens.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
         if (token != JsonToken.VALUE_STRING) {
-            throw new InvalidEnvelopeException(field, "expected a string, found " + describe(tokens));
+            throw new InvalidEnvelopeException(path(payload, field), "expected a string, found " + describe(tokens));
         }
         return tokens.text();
     }
 
-    private static String optionalString(JsonTokens tokens, String field) throws IOException {
-        String value = nullableString(tokens, field);
+    private static String optionalString(JsonTokens tokens, int payload, String field) throws IOException {
+        String value = nullableString(tokens, payload, field);
         return value == null ? "" : value;
     }
 
-    private static Map<String, Object> optionalObject(JsonTokens tokens, String field, byte[] body)
+    private static Map<String, Object> optionalObject(JsonTokens tokens, int payload, String field, byte[] body)
             throws IOException {
         JsonToken token = tokens.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return Map.of();
         }
         if (token != JsonToken.START_OBJECT) {
-            throw new InvalidEnvelopeException(field, "expected an object, found " + describe(tokens));
+            throw new InvalidEnvelopeException(path(payload, field), "expected an object, found " + describe(tokens));
+        }
+        String firstKey = tokens.nextFieldName();
+        if (firstKey == null) {
+            return Map.of();
+        }
+        Object firstValue = scalarOrNested(tokens, tokens.nextToken(), payload, field, body);
+        String key = tokens.nextFieldName();
+        if (key == null && firstValue != null) {
+            return Map.of(firstKey, firstValue);   // a payload's sha256 alone, mostly: kept as it is, not copied
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        String key;
-        while ((key = tokens.nextFieldName()) != null) {
-            Object value = scalarOrNested(tokens, tokens.nextToken(), field, body);
+        map.put(firstKey, firstValue);
+        for (; key != null; key = tokens.nextFieldName()) {
+            Object value = scalarOrNested(tokens, tokens.nextToken(), payload, field, body);
             if (map.containsKey(key)) {
-                throw new InvalidEnvelopeException(field, "not valid JSON: Duplicate field '" + key + "'");
+                throw new InvalidEnvelopeException(path(payload, field),
+                        "not valid JSON: Duplicate field '" + key + "'");
             }
             map.put(key, value);
         }
@@ -268,7 +299,7 @@ public final class EnvelopeReader {
      * taken from the parser; an object or array is read again from its bytes by the shared mapper, which refuses a
      * key that appears twice anywhere inside it.
      */
-    private static Object scalarOrNested(JsonTokens tokens, JsonToken token, String field, byte[] body)
+    private static Object scalarOrNested(JsonTokens tokens, JsonToken token, int payload, String field, byte[] body)
             throws IOException {
         return switch (token) {
             case VALUE_STRING -> tokens.text();
@@ -283,7 +314,8 @@ public final class EnvelopeReader {
                 try {
                     yield WireJson.mapper().readValue(body, start, end - start, Object.class);
                 } catch (JacksonException e) {
-                    throw new InvalidEnvelopeException(field, "not valid JSON: " + e.getOriginalMessage(), e);
+                    throw new InvalidEnvelopeException(path(payload, field),
+                            "not valid JSON: " + e.getOriginalMessage(), e);
                 }
             }
         };
@@ -292,6 +324,8 @@ public final class EnvelopeReader {
     /** The field names of one JSON object so far, to refuse a key that appears twice. */
     private static final class FieldsSeen {
         private final List<String> known;
+        /** Where the next known name is looked for first: peers write the fields in the contract's order. */
+        private int next;
         private long knownSeen;
         private Set<String> others;
 
@@ -299,10 +333,11 @@ public final class EnvelopeReader {
             this.known = known;
         }
 
-        void add(String field, String path) {
-            int index = known.indexOf(field);
+        void add(String field, int payload) {
+            int index = next < known.size() && known.get(next).equals(field) ? next : known.indexOf(field);
             boolean first;
             if (index >= 0) {
+                next = index + 1;
                 first = (knownSeen & 1L << index) == 0;
                 knownSeen |= 1L << index;
             } else {
@@ -310,7 +345,7 @@ public final class EnvelopeReader {
                 first = others.add(field);
             }
             if (!first) {
-                throw new InvalidEnvelopeException(path, "the key appears more than once");
+                throw new InvalidEnvelopeException(path(payload, field), "the key appears more than once");
             }
         }
     }

@@ -66,6 +66,12 @@ final class JacksonTokens implements JsonTokens {
         return (int) parser.currentLocation().getByteOffset();
     }
 
+    /** Never: Jackson reads every string itself, and names whatever is wrong with it. */
+    @Override
+    public byte[] nextBase64OfSize(long size) {
+        return null;
+    }
+
     @Override
     public int plainStringLength() {
         int quote = tokenOffset();

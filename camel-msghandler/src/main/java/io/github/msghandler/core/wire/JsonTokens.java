@@ -41,4 +41,12 @@ interface JsonTokens {
      * holds no escape, so that its bytes are its text; -1 when it holds one.
      */
     int plainStringLength();
+
+    /**
+     * The next value decoded, when it is a string of exactly the padded base64 length of {@code size} bytes that
+     * decodes to {@code size} bytes; the decoder refuses every byte outside the base64 alphabet (quotes, escapes,
+     * control characters, anything beyond ASCII), which proves those are the string's bytes with no byte scanned
+     * for its end. Otherwise null, and nothing is read.
+     */
+    byte[] nextBase64OfSize(long size) throws IOException;
 }

@@ -1,12 +1,15 @@
 package io.github.msghandler.core.wire;
 
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.msghandler.core.api.WirePayload;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -35,6 +38,7 @@ final class PlainJsonTokens implements JsonTokens {
     static {
         Set<String> names = new LinkedHashSet<>(WireFields.ENVELOPE_FIELDS);
         names.addAll(WireFields.PAYLOAD_FIELDS);
+        names.add(WirePayload.SHA256);   // the key of the metadata ours writes on every payload
         NAMES = names.toArray(String[]::new);
         NAME_BYTES = Arrays.stream(NAMES).map(name -> name.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     }
@@ -157,6 +161,38 @@ final class PlainJsonTokens implements JsonTokens {
         return position - tokenOffset - 2;
     }
 
+    /**
+     * Decoding the 1,368 bytes of a 1 KB payload's base64 takes a fifth of the time finding the end of the string
+     * took, and the payload is decoded on receipt anyway.
+     */
+    @Override
+    public byte[] nextBase64OfSize(long size) {
+        if (current != JsonToken.FIELD_NAME || size > WireJson.MAX_STRING_LENGTH / 4 * 3) {
+            return null;
+        }
+        int quote = skipWhitespace();
+        int length = (int) ((size + 2) / 3 * 4);
+        int end = position + 1 + length;
+        if (quote != '"' || end >= body.length || body[end] != '"') {
+            return null;
+        }
+        byte[] decoded;
+        try {
+            ByteBuffer buffer = Base64.getDecoder().decode(ByteBuffer.wrap(body, position + 1, length));
+            if (buffer.remaining() != size || buffer.arrayOffset() != 0) {
+                return null;
+            }
+            decoded = buffer.remaining() == buffer.array().length ? buffer.array()
+                    : Arrays.copyOf(buffer.array(), buffer.remaining());
+        } catch (IllegalArgumentException e) {
+            return null;   // the string reads the usual way: it may be longer, or not base64 at all
+        }
+        tokenOffset = position;
+        position = end + 1;
+        current = JsonToken.VALUE_STRING;
+        return decoded;
+    }
+
     /** The byte at the next non-whitespace position, or -1 at the end of the body. */
     private int skipWhitespace() {
         while (position < body.length) {
@@ -218,8 +254,18 @@ final class PlainJsonTokens implements JsonTokens {
         }
         tokenOffset = position;
         int start = position + 1;
-        position = stringEnd(position);
-        fieldName = knownName(start, position - 1);
+        int expected = nameHint % NAMES.length;
+        int expectedEnd = start + NAME_BYTES[expected].length;
+        if (expectedEnd < body.length && body[expectedEnd] == '"' && equalsName(start, expectedEnd,
+                NAME_BYTES[expected])) {
+            // the name peers write next, in the contract's order, and its closing quote: no scan for the end
+            nameHint = expected + 1;
+            fieldName = NAMES[expected];
+            position = expectedEnd + 1;
+        } else {
+            position = stringEnd(position);
+            fieldName = knownName(start, position - 1);
+        }
         if (skipWhitespace() != ':') {
             throw OUTSIDE;
         }
