@@ -164,10 +164,9 @@ public final class EnvelopeWriter {
             // the JDK copies a Latin-1 string's bytes in one step; a char loop was a tenth of the sender. A char
             // beyond Latin-1 comes out as '?', so text with a '?' is looked at char by char.
             byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-            for (byte b : latin1) {
-                if (b < 0x20 || b == '"' || b == '\\' || b == '?' || b == 0x7f) {   // negative: beyond ASCII
-                    return b == '?' ? stringByChars(text) : value(text);
-                }
+            int special = JsonBytes.firstSpecial(latin1, 0, latin1.length, (byte) '?');
+            if (special >= 0) {
+                return latin1[special] == '?' ? stringByChars(text) : value(text);
             }
             ensure(latin1.length + 2);
             bytes[length++] = '"';
@@ -184,7 +183,7 @@ public final class EnvelopeWriter {
             bytes[length++] = '"';
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
-                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                if (c < 0x20 || c > 0x7f || c == '"' || c == '\\') {
                     length = start;
                     return value(text);
                 }

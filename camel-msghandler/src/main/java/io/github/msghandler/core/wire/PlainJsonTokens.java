@@ -3,10 +3,7 @@ package io.github.msghandler.core.wire;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.msghandler.core.api.WirePayload;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,9 +26,6 @@ final class PlainJsonTokens implements JsonTokens {
     };
 
     private static final int MAX_DIGITS = 18;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final String[] NAMES;
     private static final byte[][] NAME_BYTES;
 
@@ -273,42 +267,14 @@ final class PlainJsonTokens implements JsonTokens {
         return current = JsonToken.FIELD_NAME;
     }
 
-    /**
-     * The position after the closing quote of the string whose opening quote is at {@code quote}. Eight bytes at a
-     * time, as one long: the string is mostly a payload's base64, and a byte loop was half of reading an envelope.
-     */
+    /** The position after the closing quote of the string whose opening quote is at {@code quote}. */
     private int stringEnd(int quote) {
         int limit = (int) Math.min(body.length, quote + 1L + WireJson.MAX_STRING_LENGTH);
-        int i = quote + 1;
-        while (i + Long.BYTES <= limit) {
-            long special = specialBytes((long) LONGS.get(body, i));
-            if (special != 0) {
-                i += Long.numberOfTrailingZeros(special) >>> 3;
-                break;
-            }
-            i += Long.BYTES;
+        int special = JsonBytes.firstSpecial(body, quote + 1, limit, (byte) '"');
+        if (special < 0 || body[special] != '"') {   // a control character, an escape, a non-ASCII character
+            throw OUTSIDE;
         }
-        for (; i < limit; i++) {
-            byte b = body[i];
-            if (b == '"') {
-                return i + 1;
-            }
-            if (b < 0x20 || b == '\\') {   // a control character, an escape, or a byte of a non-ASCII character
-                throw OUTSIDE;
-            }
-        }
-        throw OUTSIDE;
-    }
-
-    /**
-     * The high bit of every byte of {@code word} (little-endian) that is a quote, a backslash, below 0x20 or above
-     * 0x7f. Borrows can flag bytes after the first special one, never before it, so the lowest flag is exact.
-     */
-    private static long specialBytes(long word) {
-        long quotes = word ^ (ONES * '"');
-        long backslashes = word ^ (ONES * '\\');
-        return (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | (word - ONES * 0x20) | word)
-                & HIGH_BITS;
+        return special + 1;
     }
 
     /** The wire format's own String for a field name it knows, else a new one. */
