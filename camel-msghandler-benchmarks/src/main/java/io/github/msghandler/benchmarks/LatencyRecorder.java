@@ -32,6 +32,21 @@ final class LatencyRecorder {
         return done.await(seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until every message arrived or none arrived for {@code quietSeconds}: core NATS is at-most-once, and a
+     * message lost (by any implementation) must not stall the run.
+     *
+     * @return how many arrived
+     */
+    int awaitAllOrQuiet(long quietSeconds) throws InterruptedException {
+        int seen = -1;
+        while (received() < latencies.length && received() != seen) {
+            seen = received();
+            await(quietSeconds);
+        }
+        return received();
+    }
+
     long lastArrival() {
         return lastArrival;
     }

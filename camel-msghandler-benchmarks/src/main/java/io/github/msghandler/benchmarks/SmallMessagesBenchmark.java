@@ -236,11 +236,11 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 AtomicLong sent = new AtomicLong();
                 long start = System.nanoTime();
                 send(threads, senders, count, template, uri, send, () -> keepUp(current, sent.incrementAndGet()));
-                if (!recorder[0].await(300)) {
-                    throw new IllegalStateException(name + ": only " + recorder[0].received() + " of " + count
-                            + " arrived");
+                int received = current.awaitAllOrQuiet(5);
+                result = result(name, count, current, start);
+                if (received < count) {   // camel-nats's consumer once lost one of 100,000 paced messages
+                    result.figure("lost", count - received);
                 }
-                result = result(name, count, recorder[0], start);
             }
             return result;
         } finally {
@@ -289,11 +289,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             long start = System.nanoTime();
             send(threads, SENDERS, messages, template, uri, Send.TEXT, () -> { });
-            int seen = -1;
-            while (recorder.received() < messages && recorder.received() != seen) {
-                seen = recorder.received();
-                recorder.await(5);
-            }
+            recorder.awaitAllOrQuiet(5);
             Row row = result(name, messages, recorder, start);
             row.figure("lost", messages - recorder.received());
             row.figure("target", (recorder.received() == messages ? "met" : "MISSED") + " every message delivered");

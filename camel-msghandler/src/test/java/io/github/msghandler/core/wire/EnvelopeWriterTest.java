@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +66,56 @@ class EnvelopeWriterTest {
         assertArrayEquals(expected, written, () -> "expected " + new String(expected, StandardCharsets.UTF_8)
                 + "\nbut was  " + new String(written, StandardCharsets.UTF_8));
         assertEquals(envelope, EnvelopeReader.read(written));
+    }
+
+    /**
+     * A field's text is copied from its last bytes only when it is the same String: senders that alternate, text
+     * that is equal but another String, envelopes larger than the per-thread buffer and threads writing at once all
+     * get exactly Jackson's bytes.
+     */
+    @Test
+    void rememberedFieldsAndTheReusedBufferNeverLeakIntoAnotherEnvelope() throws Exception {
+        List<Envelope> envelopes = List.of(
+                envelope("sender-one", "chat", 10),
+                envelope("sender-two", "reply", 10),
+                envelope(new String("sender-one"), new String("chat"), 10),   // equal text, other Strings
+                envelope("sender-one", "chat", 20_000),                         // beyond the reused buffer
+                envelope("sender-\"three\"", "chat", 3));
+        for (int round = 0; round < 3; round++) {
+            for (Envelope envelope : envelopes) {
+                assertArrayEquals(withJacksonsGenerator(envelope), EnvelopeWriter.toBytes(envelope));
+            }
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                writers.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        Envelope envelope = envelopes.get((first + i) % envelopes.size());
+                        assertArrayEquals(withJacksonsGenerator(envelope), EnvelopeWriter.toBytes(envelope));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Envelope envelope(String senderName, String purpose, int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) size);
+        EnvelopeHeader header = EnvelopeHeader.builder().correlationId("c").msgId("m-" + size)
+                .timestamp("2026-12-07T00:00:00.000Z").sendTo("chat.room1").msgPurpose(purpose)
+                .senderName(senderName).senderId("s-1").brokerUrl("nats://h:4222").build();
+        return new Envelope(header, List.of(WirePayload.builder().id("p").dataname("body")
+                .payloadType(PayloadType.BINARY).transport(Transport.DIRECT).size(size).directBytes(bytes)
+                .metadata(Map.of("sha256", "ab" + size)).build()));
     }
 
     /** The envelope written field by field with Jackson's generator, as this library wrote it before. */
