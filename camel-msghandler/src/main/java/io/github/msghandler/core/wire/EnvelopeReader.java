@@ -32,7 +32,9 @@ import static io.github.msghandler.core.wire.WireFields.*;
  * <p>The body is read token by token, never as a tree: on the small-message path building a {@code JsonNode}
  * tree and converting it took most of the consumer's time. The tokens come from the body's bytes
  * ({@link PlainJsonTokens}) when the envelope keeps to the JSON that peers write; any envelope that does not, and
- * any envelope with a fault, is read again through Jackson's parser, so that every fault is named one way.
+ * any envelope with a fault, is read again through Jackson's parser, so that every fault is named one way. A
+ * direct payload whose {@code size} and {@code transport} come before its {@code data} (the contract's order) is
+ * decoded as it is read when its base64 has the length the size implies; any other is decoded when asked.
  */
 public final class EnvelopeReader {
     /** Marks a field of the envelope itself where a field's path takes the index of its payload. */
