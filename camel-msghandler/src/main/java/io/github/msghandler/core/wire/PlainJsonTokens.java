@@ -191,7 +191,7 @@ final class PlainJsonTokens implements JsonTokens {
     private int skipWhitespace() {
         while (position < body.length) {
             byte b = body[position];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+            if (b > ' ' || b != ' ' && b != '\n' && b != '\r' && b != '\t') {   // the first test decides most bytes
                 return b;
             }
             position++;
