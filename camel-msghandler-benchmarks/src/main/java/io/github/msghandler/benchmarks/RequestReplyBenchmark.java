@@ -1,10 +1,8 @@
 package io.github.msghandler.benchmarks;
 
-import io.github.msghandler.core.EncodedEnvelope;
 import io.github.msghandler.core.MsgHandler;
 import io.github.msghandler.core.PackOptions;
 import io.github.msghandler.core.Payload;
-import io.github.msghandler.core.RandomIds;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -81,23 +79,19 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         }
     }
 
-    /**
-     * What travels: the request and reply bodies, and whether each message carries a new {@code Nats-Msg-Id}
-     * header, as ours do.
-     */
-    private record Traffic(String request, String reply, boolean msgIdHeader) {
-        static final Traffic TEXT = new Traffic(REQUEST, "pong", false);
+    /** What travels: the request and reply bodies. */
+    private record Traffic(String request, String reply) {
+        static final Traffic TEXT = new Traffic(REQUEST, "pong");
 
         /**
          * The floor under our row: the envelopes msghandler puts on the wire for this request and reply, built once,
-         * moved by camel-nats without any envelope work on either side.
+         * moved by camel-nats without any envelope work on either side (and, as ours, without NATS headers).
          */
         static Traffic envelopes(String brokerUrl) {
             PackOptions once = PackOptions.builder().publish(false).brokerUrl(brokerUrl).build();
             return new Traffic(
                     MsgHandler.smartpack("bench.rr.floor", List.of(Payload.of("body", REQUEST, "text")), once).json(),
-                    MsgHandler.smartpack("bench.rr.floor", List.of(Payload.of("body", "pong", "text")), once).json(),
-                    true);
+                    MsgHandler.smartpack("bench.rr.floor", List.of(Payload.of("body", "pong", "text")), once).json());
         }
     }
 
@@ -113,12 +107,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(consumerUri).process(e -> {
-                    e.getMessage().setBody(traffic.reply());
-                    if (traffic.msgIdHeader()) {
-                        e.getMessage().setHeader(EncodedEnvelope.NATS_MSG_ID, RandomIds.uuid());
-                    }
-                });
+                from(consumerUri).process(e -> e.getMessage().setBody(traffic.reply()));
             }
         });
         camel.start();
@@ -128,10 +117,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
             for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
-                    String answer = traffic.msgIdHeader()
-                            ? template.requestBodyAndHeader(producer, traffic.request(), EncodedEnvelope.NATS_MSG_ID,
-                                    RandomIds.uuid(), String.class)
-                            : template.requestBody(producer, traffic.request(), String.class);
+                    String answer = template.requestBody(producer, traffic.request(), String.class);
                     if (!traffic.reply().equals(answer)) {
                         throw new IllegalStateException(name + " request " + i + " got " + answer);
                     }

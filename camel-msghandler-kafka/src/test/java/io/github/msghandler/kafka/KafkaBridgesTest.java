@@ -165,8 +165,8 @@ class KafkaBridgesTest extends CamelTestSupport {
         Subscription out = nats.connection().subscribe("renewed.out");
         nats.connection().flush(Duration.ofSeconds(5));
 
-        template.sendBody("msghandler:renewed.out?brokerUrl={{nats.url}}&rawEnvelope=true&renewMsgId=true",
-                published.jsonBytes());
+        template.sendBody("msghandler:renewed.out?brokerUrl={{nats.url}}&rawEnvelope=true&renewMsgId=true"
+                + "&msgIdHeader=true", published.jsonBytes());
 
         Message message = out.nextMessage(WAIT);
         UnpackedEnvelope renewed = MsgHandler.smartunpack(message);

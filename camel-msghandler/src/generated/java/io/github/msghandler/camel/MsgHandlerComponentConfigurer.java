@@ -102,6 +102,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxReconnects": getOrCreateConfiguration(target).setMaxReconnects(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "msgidheader":
+        case "msgIdHeader": getOrCreateConfiguration(target).setMsgIdHeader(property(camelContext, boolean.class, value)); return true;
         case "msgpurpose":
         case "msgPurpose": getOrCreateConfiguration(target).setMsgPurpose(property(camelContext, java.lang.String.class, value)); return true;
         case "nakdelay":
@@ -267,6 +269,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxReconnects": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "msgidheader":
+        case "msgIdHeader": return boolean.class;
         case "msgpurpose":
         case "msgPurpose": return java.lang.String.class;
         case "nakdelay":
@@ -433,6 +437,8 @@ public class MsgHandlerComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxReconnects": return getOrCreateConfiguration(target).getMaxReconnects();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "msgidheader":
+        case "msgIdHeader": return getOrCreateConfiguration(target).isMsgIdHeader();
         case "msgpurpose":
         case "msgPurpose": return getOrCreateConfiguration(target).getMsgPurpose();
         case "nakdelay":

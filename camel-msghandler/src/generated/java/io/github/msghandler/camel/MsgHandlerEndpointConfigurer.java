@@ -96,6 +96,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxReconnects": target.getConfiguration().setMaxReconnects(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "msgidheader":
+        case "msgIdHeader": target.getConfiguration().setMsgIdHeader(property(camelContext, boolean.class, value)); return true;
         case "msgpurpose":
         case "msgPurpose": target.getConfiguration().setMsgPurpose(property(camelContext, java.lang.String.class, value)); return true;
         case "nakdelay":
@@ -262,6 +264,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxReconnects": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "msgidheader":
+        case "msgIdHeader": return boolean.class;
         case "msgpurpose":
         case "msgPurpose": return java.lang.String.class;
         case "nakdelay":
@@ -429,6 +433,8 @@ public class MsgHandlerEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxReconnects": return target.getConfiguration().getMaxReconnects();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "msgidheader":
+        case "msgIdHeader": return target.getConfiguration().isMsgIdHeader();
         case "msgpurpose":
         case "msgPurpose": return target.getConfiguration().getMsgPurpose();
         case "nakdelay":

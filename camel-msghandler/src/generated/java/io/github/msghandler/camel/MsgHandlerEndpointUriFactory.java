@@ -23,7 +23,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(85);
+        Set<String> props = new HashSet<>(86);
         props.add("ackWait");
         props.add("allowedLinkHosts");
         props.add("baseDelay");
@@ -62,6 +62,7 @@ public class MsgHandlerEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxPendingAcks");
         props.add("maxReconnects");
         props.add("maxRetries");
+        props.add("msgIdHeader");
         props.add("msgPurpose");
         props.add("nakDelay");
         props.add("nkeyPrivateKey");

@@ -69,6 +69,8 @@ final class ExchangeBinding {
                 .brokerUrl(configuration.getBrokerUrl())
                 .sizeThreshold(configuration.getSizeThreshold())
                 .header(senderFields)
+                // always to JetStream, which de-duplicates on it; to core NATS only when asked
+                .msgIdHeader(configuration.isJetstream() || configuration.isMsgIdHeader())
                 .build();
         this.payloads = new ExchangePayloads(configuration);
         this.headerFilter = configuration.getHeaderFilterStrategy();
@@ -92,7 +94,7 @@ final class ExchangeBinding {
     EncodedEnvelope forward(Exchange exchange, String newMsgId) throws InvalidPayloadException, CamelExchangeException {
         EncodedEnvelope envelope = MsgHandler.readEnvelope(exchange.getMessage().getMandatoryBody(byte[].class));
         return recordSent(exchange, (newMsgId == null ? envelope : envelope.withMsgId(newMsgId))
-                .withNatsHeaders(natsHeaders(exchange)));
+                .withNatsHeaders(natsHeaders(exchange), endpointOptions.msgIdHeader()));
     }
 
     private static EncodedEnvelope recordSent(Exchange exchange, EncodedEnvelope packed) {

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The default filter between Camel headers and NATS headers. In both directions it keeps out Camel's internal headers
  * ({@code Camel*}, {@code camel*}, {@code org.apache.camel.*}, in any letter case, so an outside publisher cannot set
- * {@code CamelFileName} or any of our {@code CamelMsgHandler*} envelope headers) and {@code Nats-Msg-Id}, which is
- * always the envelope's own msg id.
+ * {@code CamelFileName} or any of our {@code CamelMsgHandler*} envelope headers) and {@code Nats-Msg-Id}, which only
+ * the component sets, to the envelope's own msg id.
  */
 public class MsgHandlerHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
     /** Lower case, since names are compared lower-cased; Camel's own CAMEL_FILTER_STARTS_WITH lacks the package. */

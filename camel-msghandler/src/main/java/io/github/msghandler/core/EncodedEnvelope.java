@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An envelope as it travels: the envelope object, its JSON exactly as on the wire, and the NATS headers it travels
- * with, {@code Nats-Msg-Id} always among them. smartpack returns one (the original msghandler's
+ * with, {@code Nats-Msg-Id} among them when it goes to JetStream or was asked for
+ * ({@link PackOptions.Builder#msgIdHeader}). smartpack returns one (the original msghandler's
  * {@code (env, env_json_str)}), and {@link MsgHandler#readEnvelope} makes one of received bytes without fetching any
  * link. The server measures the JSON and the serialized headers together against its max_payload
  * ({@link #natsSize()}).
@@ -31,10 +32,19 @@ public final class EncodedEnvelope {
         this.natsHeaders = natsHeaders;
     }
 
-    /** A read-only copy of {@code given} with {@code Nats-Msg-Id} set to the msg id (wire format section 1). */
-    static Headers travelling(Headers given, String msgId) {
+    /**
+     * A read-only copy of {@code given} (null: none), with {@code Nats-Msg-Id} set to the msg id when
+     * {@code msgIdHeader} (wire format section 1). A message without headers travels as a plain {@code PUB}, which
+     * neither client nor server has a header block to write or parse for.
+     */
+    static Headers travelling(Headers given, String msgId, boolean msgIdHeader) {
         Headers headers = given == null ? new Headers() : new Headers(given);
-        return new Headers(headers.put(NATS_MSG_ID, msgId), true);
+        if (msgIdHeader) {
+            headers.put(NATS_MSG_ID, msgId);
+        } else {
+            headers.remove(NATS_MSG_ID);
+        }
+        return new Headers(headers, true);
     }
 
     public Envelope envelope() {
@@ -58,7 +68,12 @@ public final class EncodedEnvelope {
 
     /** The bytes the server counts against its max_payload: the envelope JSON and the serialized headers. */
     public long natsSize() {
-        return json.length + (long) natsHeaders.serializedLength();
+        return json.length + (long) serializedSize(natsHeaders);
+    }
+
+    /** What NATS headers add to a message: nothing when there are none (a plain {@code PUB}). */
+    static int serializedSize(Headers headers) {
+        return headers.isEmpty() ? 0 : headers.serializedLength();
     }
 
     /**
@@ -73,8 +88,8 @@ public final class EncodedEnvelope {
 
     EncodedEnvelope requireFits(long maxPayload, String remedy) {
         if (natsSize() > maxPayload) {
-            throw new EnvelopeTooLargeException(envelope.header().sendTo(), json.length,
-                    natsHeaders.serializedLength(), maxPayload, remedy);
+            throw new EnvelopeTooLargeException(envelope.header().sendTo(), json.length, serializedSize(natsHeaders), maxPayload,
+                    remedy);
         }
         return this;
     }
@@ -96,9 +111,17 @@ public final class EncodedEnvelope {
                 .build();
     }
 
-    /** The same envelope travelling with the given NATS headers (and its own {@code Nats-Msg-Id}). */
-    public EncodedEnvelope withNatsHeaders(Headers headers) {
-        return new EncodedEnvelope(envelope, json, travelling(headers, envelope.header().msgId()));
+    /**
+     * The same envelope travelling with the given NATS headers, and its own {@code Nats-Msg-Id} when
+     * {@code msgIdHeader} (whatever {@code Nats-Msg-Id} {@code headers} holds is dropped).
+     */
+    public EncodedEnvelope withNatsHeaders(Headers headers, boolean msgIdHeader) {
+        return new EncodedEnvelope(envelope, json, travelling(headers, envelope.header().msgId(), msgIdHeader));
+    }
+
+    /** Whether this envelope travels with {@code Nats-Msg-Id}. */
+    public boolean hasMsgIdHeader() {
+        return natsHeaders.containsKey(NATS_MSG_ID);
     }
 
     /**
@@ -107,7 +130,8 @@ public final class EncodedEnvelope {
      */
     public EncodedEnvelope withMsgId(String msgId) {
         Envelope renamed = new Envelope(envelope.header().toBuilder().msgId(msgId).build(), envelope.payloads());
-        return new EncodedEnvelope(renamed, EnvelopeWriter.toBytes(renamed), travelling(natsHeaders, msgId));
+        return new EncodedEnvelope(renamed, EnvelopeWriter.toBytes(renamed), travelling(natsHeaders, msgId,
+                hasMsgIdHeader()));
     }
 
     @Override

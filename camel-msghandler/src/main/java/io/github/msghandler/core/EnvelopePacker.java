@@ -54,8 +54,9 @@ final class EnvelopePacker {
             }
             EnvelopeHeader header = header(subject, options);
             long maxPayload = connection.maxPayload();
-            Headers natsHeaders = EncodedEnvelope.travelling(options.natsHeaders(), header.msgId());
-            long headerBytes = natsHeaders.serializedLength();
+            Headers natsHeaders = EncodedEnvelope.travelling(options.natsHeaders(), header.msgId(),
+                    options.msgIdHeader());
+            long headerBytes = EncodedEnvelope.serializedSize(natsHeaders);
             if (headerBytes >= maxPayload) {
                 throw EnvelopeTooLargeException.headersAlone(subject, headerBytes, maxPayload);
             }

@@ -31,6 +31,7 @@ public final class PackOptions {
     private final boolean publish;
     private final Connection connection;
     private final Headers natsHeaders;
+    private final boolean msgIdHeader;
 
     private PackOptions(Builder b) {
         this.brokerUrl = b.brokerUrl;
@@ -42,6 +43,7 @@ public final class PackOptions {
         this.publish = b.publish;
         this.connection = b.connection;
         this.natsHeaders = b.natsHeaders;
+        this.msgIdHeader = b.msgIdHeader;
     }
 
     /** Every option at its original msghandler default. */
@@ -99,6 +101,11 @@ public final class PackOptions {
         return natsHeaders;
     }
 
+    /** Whether the envelope travels with {@code Nats-Msg-Id} set to its msg id. */
+    public boolean msgIdHeader() {
+        return msgIdHeader;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.brokerUrl = brokerUrl;
@@ -110,6 +117,7 @@ public final class PackOptions {
         b.publish = publish;
         b.connection = connection;
         b.natsHeaders = natsHeaders;
+        b.msgIdHeader = msgIdHeader;
         return b;
     }
 
@@ -124,6 +132,7 @@ public final class PackOptions {
         private boolean publish = true;
         private Connection connection;
         private Headers natsHeaders;
+        private boolean msgIdHeader;
 
         private Builder() {
         }
@@ -191,6 +200,17 @@ public final class PackOptions {
          */
         public Builder natsHeaders(Headers natsHeaders) {
             this.natsHeaders = natsHeaders == null || natsHeaders.isEmpty() ? null : new Headers(natsHeaders, true);
+            return this;
+        }
+
+        /**
+         * Send {@code Nats-Msg-Id} = the msg id (default false), so that a JetStream stream capturing the subject
+         * drops a second publish of the same envelope within its duplicate window. Core NATS delivers at most once
+         * and reads no header; without any header the message travels as a plain {@code PUB}, which spares both
+         * clients and the server a header block per message.
+         */
+        public Builder msgIdHeader(boolean msgIdHeader) {
+            this.msgIdHeader = msgIdHeader;
             return this;
         }
 

@@ -85,7 +85,7 @@ class RawEnvelopeAndEncodedBodyTest extends MsgHandlerTestSupport {
         Subscription out = nats.connection().subscribe("raw.out");
         nats.connection().flush(Duration.ofSeconds(5));
 
-        template.sendBody(uri("raw.out", "rawEnvelope=true"), envelope.jsonBytes());
+        template.sendBody(uri("raw.out", "rawEnvelope=true&msgIdHeader=true"), envelope.jsonBytes());
 
         Message message = out.nextMessage(Duration.ofSeconds(10));
         assertArrayEquals(envelope.jsonBytes(), message.getData());

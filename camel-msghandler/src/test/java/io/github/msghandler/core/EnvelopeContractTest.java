@@ -55,7 +55,7 @@ class EnvelopeContractTest {
                             Payload.of("message_text", "Hello!", "text"),
                             Payload.of("blob", binary, "binary"),
                             Payload.of("large_document", large, "binary")),
-                    PackOptions.builder().store(new HttpClaimCheckStore(URI.create(files.url()))));
+                    PackOptions.builder().store(new HttpClaimCheckStore(URI.create(files.url()))).msgIdHeader(true));
 
             JsonNode root = new ObjectMapper().readTree(message.getData());
             assertEquals(ENVELOPE_FIELDS, fieldNames(root));

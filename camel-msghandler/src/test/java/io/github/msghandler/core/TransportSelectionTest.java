@@ -21,6 +21,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Direct or link per payload (wire format section 5), over a real nats-server with the Object Store store. */
@@ -103,6 +104,33 @@ class TransportSelectionTest {
         UnpackedEnvelope received = MsgHandler.smartunpack(sent.jsonBytes(),
                 UnpackOptions.builder().connection(nats.connection()).build());
         assertArrayEquals(large, received.payloads().get(1).bytes());
+    }
+
+    @Test
+    void anEnvelopeWithoutHeadersCountsOnlyItsJsonAndMsgIdHeaderCountsItsBlock() {
+        List<Payload> payloads = List.of(Payload.of("note", "hello", "text"));
+        PackOptions options = PackOptions.builder().connection(nats.connection()).publish(false).build();
+
+        EncodedEnvelope plain = MsgHandler.smartpack("sizes.test", payloads, options);
+        assertTrue(plain.natsHeaders().isEmpty());
+        assertFalse(plain.hasMsgIdHeader());
+        assertEquals(plain.jsonBytes().length, plain.natsSize());
+        assertFalse(plain.toNatsMessage().hasHeaders(), "travels as a plain PUB");
+
+        EncodedEnvelope withId = MsgHandler.smartpack("sizes.test", payloads,
+                options.toBuilder().msgIdHeader(true).build());
+        assertEquals(List.of(withId.envelope().header().msgId()),
+                withId.natsHeaders().get(EncodedEnvelope.NATS_MSG_ID));
+        assertEquals(withId.jsonBytes().length + withId.natsHeaders().serializedLength(), withId.natsSize());
+
+        EncodedEnvelope forwarded = MsgHandler.readEnvelope(withId.jsonBytes());
+        assertFalse(forwarded.hasMsgIdHeader(), "an envelope read from bytes has no headers");
+        assertTrue(forwarded.withNatsHeaders(null, true).hasMsgIdHeader());
+        assertEquals(List.of(withId.envelope().header().msgId()),
+                forwarded.withNatsHeaders(null, true).natsHeaders().get(EncodedEnvelope.NATS_MSG_ID));
+        assertTrue(withId.withMsgId("renamed").hasMsgIdHeader(), "a renamed envelope keeps its choice");
+        assertEquals(List.of("renamed"),
+                withId.withMsgId("renamed").natsHeaders().get(EncodedEnvelope.NATS_MSG_ID));
     }
 
     @Test

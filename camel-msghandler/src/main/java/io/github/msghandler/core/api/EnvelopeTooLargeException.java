@@ -37,7 +37,7 @@ public class EnvelopeTooLargeException extends BrokerException {
         return envelopeBytes;
     }
 
-    /** The serialized NATS headers' size in bytes, {@code Nats-Msg-Id} included. */
+    /** The serialized NATS headers' size in bytes, {@code Nats-Msg-Id} included when it travels; 0 for none. */
     public long headerBytes() {
         return headerBytes;
     }
