@@ -50,6 +50,10 @@ public final class EnvelopeReader {
         if (body == null || body.length == 0) {
             throw new InvalidEnvelopeException("$", "the message body is empty, expected a JSON envelope");
         }
+        Envelope asOursLaysItOut = LayoutReader.read(body);
+        if (asOursLaysItOut != null) {
+            return asOursLaysItOut;
+        }
         try {
             return read(new PlainJsonTokens(body), body);
         } catch (InvalidEnvelopeException | IOException e) {
@@ -167,6 +171,16 @@ public final class EnvelopeReader {
                 default -> tokens.skipChildren();
             }
         }
+        return payload(index, id, dataname, payloadType, transport, encoding, size, data, metadata, body);
+    }
+
+    /**
+     * A payload from its fields as read (null: missing), validated: the rules every reader of a payload keeps.
+     *
+     * @throws InvalidEnvelopeException naming the payload's field
+     */
+    static WirePayload payload(int index, String id, String dataname, String payloadType, String transport,
+                               String encoding, Long size, DataText data, Map<String, Object> metadata, byte[] body) {
         if (required(dataname, index, DATANAME).isEmpty()) {
             throw new InvalidEnvelopeException(path(index, DATANAME), "must not be empty");
         }
@@ -201,7 +215,7 @@ public final class EnvelopeReader {
      * The data field: a direct payload's bytes when they were decoded as they were read, else where its text stands
      * in {@code body} when it holds no escape (a base64 text never does), else the text itself.
      */
-    private record DataText(String text, byte[] decoded, int offset, int length) {
+    record DataText(String text, byte[] decoded, int offset, int length) {
     }
 
     /** @return null for JSON {@code null}, which counts as missing */

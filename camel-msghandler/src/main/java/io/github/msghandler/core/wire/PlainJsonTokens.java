@@ -161,30 +161,45 @@ final class PlainJsonTokens implements JsonTokens {
      */
     @Override
     public byte[] nextBase64OfSize(long size) {
-        if (current != JsonToken.FIELD_NAME || size > WireJson.MAX_STRING_LENGTH / 4 * 3) {
+        if (current != JsonToken.FIELD_NAME) {
             return null;
         }
-        int quote = skipWhitespace();
+        if (skipWhitespace() != '"') {
+            return null;
+        }
+        byte[] decoded = base64OfSize(body, position + 1, size);
+        if (decoded != null) {
+            tokenOffset = position;
+            position += (int) ((size + 2) / 3 * 4) + 2;
+            current = JsonToken.VALUE_STRING;
+        }
+        return decoded;
+    }
+
+    /**
+     * The {@code size} bytes of the padded base64 text at {@code start} that ends with a quote where that size puts
+     * its end, or null when the text is not that (it may be longer, or not base64 at all): the JDK decoder refuses
+     * every byte that could end or escape a JSON string, so the text needs no scan for its end.
+     */
+    static byte[] base64OfSize(byte[] body, int start, long size) {
+        if (size > WireJson.MAX_STRING_LENGTH / 4 * 3) {
+            return null;
+        }
         int length = (int) ((size + 2) / 3 * 4);
-        int end = position + 1 + length;
-        if (quote != '"' || end >= body.length || body[end] != '"') {
+        int end = start + length;
+        if (end >= body.length || body[end] != '"') {
             return null;
         }
-        byte[] decoded;
         try {
-            ByteBuffer buffer = Base64.getDecoder().decode(ByteBuffer.wrap(body, position + 1, length));
+            ByteBuffer buffer = Base64.getDecoder().decode(ByteBuffer.wrap(body, start, length));
             if (buffer.remaining() != size || buffer.arrayOffset() != 0) {
                 return null;
             }
-            decoded = buffer.remaining() == buffer.array().length ? buffer.array()
+            return buffer.remaining() == buffer.array().length ? buffer.array()
                     : Arrays.copyOf(buffer.array(), buffer.remaining());
         } catch (IllegalArgumentException e) {
-            return null;   // the string reads the usual way: it may be longer, or not base64 at all
+            return null;
         }
-        tokenOffset = position;
-        position = end + 1;
-        current = JsonToken.VALUE_STRING;
-        return decoded;
     }
 
     /** The byte at the next non-whitespace position, or -1 at the end of the body. */
