@@ -146,7 +146,10 @@ final class ExchangeBinding {
     /** The endpoint's envelope fields with the message's headers over those a message may set. */
     private EnvelopeHeader.Builder outgoingHeader(Message message) {
         EnvelopeHeader.Builder header = endpointOptions.header().toBuilder();
-        for (EnvelopeField field : EnvelopeField.values()) {
+        if (!message.hasHeaders()) {   // most sends: nothing to look up
+            return header;
+        }
+        for (EnvelopeField field : EnvelopeField.ALL) {
             if (field.origin() == EnvelopeField.Origin.MESSAGE) {
                 String value = message.getHeader(MsgHandlerConstants.headerOf(field), String.class);
                 if (value != null && !value.isEmpty()) {
@@ -170,6 +173,9 @@ final class ExchangeBinding {
      */
     private Headers natsHeaders(Exchange exchange) throws CamelExchangeException {
         Headers headers = new Headers();
+        if (!exchange.getMessage().hasHeaders()) {
+            return headers;
+        }
         for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
             String name = header.getKey();
             Object value = header.getValue();
@@ -276,7 +282,7 @@ final class ExchangeBinding {
                 });
             }
             EnvelopeHeader header = envelope.header();
-            for (EnvelopeField field : EnvelopeField.values()) {
+            for (EnvelopeField field : EnvelopeField.ALL) {
                 headers.put(MsgHandlerConstants.headerOf(field), field.get(header));
             }
             headers.put(MsgHandlerConstants.METADATA, header.metadata());

@@ -5,7 +5,6 @@ import io.github.msghandler.core.api.EnvelopeTooLargeException;
 import io.github.msghandler.core.wire.EnvelopeWriter;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 
 import java.nio.charset.StandardCharsets;
 
@@ -104,11 +103,7 @@ public final class EncodedEnvelope {
      * it is keeps the subject it was first sent to.
      */
     public Message toNatsMessage(String subject) {
-        return NatsMessage.builder()
-                .subject(subject)
-                .headers(natsHeaders)
-                .data(json)
-                .build();
+        return new OutgoingMessage(subject, natsHeaders, json);
     }
 
     /**

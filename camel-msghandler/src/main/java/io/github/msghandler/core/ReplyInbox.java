@@ -5,7 +5,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.api.PublishAck;
-import io.nats.client.impl.NatsMessage;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -81,8 +80,7 @@ public final class ReplyInbox implements AutoCloseable {
         CompletableFuture<Message> answer = new CompletableFuture<>();
         pending.put(token, new Pending(answer, message.getSubject(), timeout, System.nanoTime() + timeout.toNanos()));
         try {
-            connection.publish(NatsMessage.builder().subject(message.getSubject()).replyTo(prefix + token)
-                    .headers(message.getHeaders()).data(message.getData()).build());
+            connection.publish(message.getSubject(), prefix + token, message.getHeaders(), message.getData());
         } catch (RuntimeException e) {
             pending.remove(token);
             throw e;

@@ -1,6 +1,7 @@
 package io.github.msghandler.core.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,6 +36,9 @@ public enum EnvelopeField {
         /** smartpack itself: new ids, the time, the subject, the broker. */
         PACKER
     }
+
+    /** Every field, in the order they are written; {@code values()} copies its array on every call. */
+    public static final List<EnvelopeField> ALL = List.of(values());
 
     private static final Map<String, EnvelopeField> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EnvelopeField::wireName, Function.identity()));

@@ -39,10 +39,21 @@ public record EnvelopeHeader(String correlationId, String msgId, String timestam
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().metadata(metadata);
-        for (EnvelopeField field : EnvelopeField.values()) {
-            field.set(builder, field.get(this));
-        }
+        // field by field, as build() takes them: a loop over EnvelopeField's switches was a tenth of smartpack
+        Builder builder = new Builder();
+        builder.correlationId = correlationId;
+        builder.msgId = msgId;
+        builder.timestamp = timestamp;
+        builder.sendTo = sendTo;
+        builder.msgPurpose = msgPurpose;
+        builder.senderName = senderName;
+        builder.senderId = senderId;
+        builder.receiverName = receiverName;
+        builder.receiverId = receiverId;
+        builder.replyTo = replyTo;
+        builder.replyToMsgId = replyToMsgId;
+        builder.brokerUrl = brokerUrl;
+        builder.metadata = metadata;   // frozen: build() copies it as it copies any map
         return builder;
     }
 

@@ -64,7 +64,7 @@ public final class EnvelopeWriter {
         Json json = new Json(initialCapacity(envelope));
         json.raw('{');
         EnvelopeHeader header = envelope.header();
-        for (EnvelopeField field : EnvelopeField.values()) {
+        for (EnvelopeField field : EnvelopeField.ALL) {
             boolean newEveryMessage = field == EnvelopeField.MSG_ID || field == EnvelopeField.CORRELATION_ID;
             json.append(ENVELOPE_FIELD_NAMES[field.ordinal()])
                     .string(field.get(header), newEveryMessage ? NOT_REMEMBERED : field.ordinal()).raw(',');

@@ -89,13 +89,12 @@ final class LayoutReader {
 
     private Envelope envelope() {
         EnvelopeHeader.Builder header = EnvelopeHeader.builder();
-        EnvelopeField[] fields = EnvelopeField.values();
-        for (int i = 0; i < fields.length; i++) {
+        for (int i = 0; i < HEADER_OPENINGS.length; i++) {
             String value = literalThenText(HEADER_OPENINGS[i], HEADER_SLOTS[i]);
             if (value == null) {
                 return null;
             }
-            fields[i].set(header, value);
+            EnvelopeField.ALL.get(i).set(header, value);
         }
         if (!literal(PAYLOADS_OPENING)) {
             return null;
