@@ -167,15 +167,15 @@ final class ExchangeBinding {
     }
 
     /**
-     * The message's headers that pass the filter, as NATS headers: a collection or array as several values, anything
-     * else converted to text. A header NATS cannot carry (a name with a colon or a space, a value with a line break)
-     * fails the exchange, named.
+     * The message's headers that pass the filter, as NATS headers (null when it has none): a collection or array as
+     * several values, anything else converted to text. A header NATS cannot carry (a name with a colon or a space, a
+     * value with a line break) fails the exchange, named.
      */
     private Headers natsHeaders(Exchange exchange) throws CamelExchangeException {
-        Headers headers = new Headers();
         if (!exchange.getMessage().hasHeaders()) {
-            return headers;
+            return null;
         }
+        Headers headers = new Headers();
         for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
             String name = header.getKey();
             Object value = header.getValue();

@@ -135,7 +135,8 @@ final class EnvelopeUnpacker {
                     + count + " arrived");
         }
         String expected = wire.sha256();
-        if (expected != null && !expected.equalsIgnoreCase(sha256)) {
+        // equals first: ours write lowercase, and equalsIgnoreCase compares char by char
+        if (expected != null && !expected.equals(sha256) && !expected.equalsIgnoreCase(sha256)) {
             throw new PayloadIntegrityException(wire.dataname(), "sha256 says " + expected + " but the bytes hash to "
                     + sha256);
         }

@@ -80,6 +80,14 @@ public enum EnvelopeField {
         return origin;
     }
 
+    /**
+     * Whether the field holds a new UUID in (nearly) every message: the ids, unless a sender sets its own. Writers
+     * and readers keep the text of the other fields from one message to the next, and never these.
+     */
+    public boolean isNewPerMessage() {
+        return this == CORRELATION_ID || this == MSG_ID || this == SENDER_ID;
+    }
+
     /** The field's value in {@code header}; never null. */
     public String get(EnvelopeHeader header) {
         // a switch, not a function per field: twelve lambdas behind one call site were 9% of the sender

@@ -65,9 +65,8 @@ public final class EnvelopeWriter {
         json.raw('{');
         EnvelopeHeader header = envelope.header();
         for (EnvelopeField field : EnvelopeField.ALL) {
-            boolean newEveryMessage = field == EnvelopeField.MSG_ID || field == EnvelopeField.CORRELATION_ID;
             json.append(ENVELOPE_FIELD_NAMES[field.ordinal()])
-                    .string(field.get(header), newEveryMessage ? NOT_REMEMBERED : field.ordinal()).raw(',');
+                    .string(field.get(header), field.isNewPerMessage() ? NOT_REMEMBERED : field.ordinal()).raw(',');
         }
         json.append(METADATA_NAME).map(header.metadata()).raw(',');
         json.append(PAYLOADS_NAME).raw('[');

@@ -10,10 +10,8 @@ import io.github.msghandler.core.api.WirePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.github.msghandler.core.wire.WireFields.*;
 
@@ -46,16 +44,13 @@ final class LayoutReader {
 
     /**
      * Which recent text a field's value is compared with; {@link #PER_MESSAGE} for the fields that change with
-     * every message (ids, the time, the digest), which are never compared.
+     * every message (ids and the digest), which are never compared.
      */
     private static final int PER_MESSAGE = -1;
     private static final int DATANAME_SLOT = EnvelopeField.values().length;
     private static final int PAYLOAD_TYPE_SLOT = DATANAME_SLOT + 1;
     private static final int TRANSPORT_SLOT = DATANAME_SLOT + 2;
     private static final int ENCODING_SLOT = DATANAME_SLOT + 3;
-    private static final Set<EnvelopeField> CHANGING_FIELDS =
-            EnumSet.of(EnvelopeField.CORRELATION_ID, EnvelopeField.MSG_ID, EnvelopeField.TIMESTAMP,
-                    EnvelopeField.SENDER_ID);
     private static final ThreadLocal<RecentTexts> RECENT = ThreadLocal.withInitial(() -> new RecentTexts(
             ENCODING_SLOT + 1));
 
@@ -65,7 +60,7 @@ final class LayoutReader {
         HEADER_SLOTS = new int[fields.length];
         for (int i = 0; i < fields.length; i++) {
             HEADER_OPENINGS[i] = ascii((i == 0 ? "{\"" : "\",\"") + fields[i].wireName() + "\":\"");
-            HEADER_SLOTS[i] = CHANGING_FIELDS.contains(fields[i]) ? PER_MESSAGE : i;
+            HEADER_SLOTS[i] = fields[i].isNewPerMessage() ? PER_MESSAGE : i;
         }
     }
 
