@@ -83,7 +83,7 @@ class PayloadRoundTripTest {
     static Object sampleValue(PayloadType type) {
         switch (type) {
             case TEXT:
-                return "Grüße, 世界 🌍 — line one\nline two";
+                return "Grüße, 世界 🌍 — line one\nline two, and U+FFFD as sent: \uFFFD";
             case DICTIONARY:
                 Map<String, Object> config = new LinkedHashMap<>();
                 config.put("wifi_ssid", "MyNetwork");

@@ -176,12 +176,19 @@ final class LayoutReader {
         if (!literal(opening)) {
             return null;
         }
+        if (slot != PER_MESSAGE) {
+            String repeated = recent.repeated(slot, body, position);
+            if (repeated != null) {   // text seen plain before, and its closing quote: no scan
+                position += repeated.length();
+                return repeated;
+            }
+        }
         int end = stringEnd();
         if (end < 0) {
             return null;
         }
         String text = slot == PER_MESSAGE ? new String(body, position, end - position, StandardCharsets.ISO_8859_1)
-                : recent.text(slot, body, position, end);
+                : recent.remember(slot, body, position, end);
         position = end;
         return text;
     }
@@ -214,11 +221,19 @@ final class LayoutReader {
             texts = new String[slots];
         }
 
-        String text(int slot, byte[] body, int from, int to) {
+        /** The slot's last text if the body repeats it at {@code from}, up to a closing quote; else null. */
+        String repeated(int slot, byte[] body, int from) {
             byte[] last = bytes[slot];
-            if (last != null && Arrays.equals(body, from, to, last, 0, last.length)) {
-                return texts[slot];
+            if (last == null) {
+                return null;
             }
+            int end = from + last.length;
+            return end < body.length && body[end] == '"' && Arrays.equals(body, from, end, last, 0, last.length)
+                    ? texts[slot] : null;
+        }
+
+        /** The text at {@code [from, to)} as a new String, remembered as the slot's last. */
+        String remember(int slot, byte[] body, int from, int to) {
             String text = new String(body, from, to - from, StandardCharsets.ISO_8859_1);
             bytes[slot] = Arrays.copyOfRange(body, from, to);
             texts[slot] = text;
