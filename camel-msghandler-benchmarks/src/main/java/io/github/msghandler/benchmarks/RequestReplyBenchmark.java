@@ -64,8 +64,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
             dispatcher.subscribe("bench.rr.raw");
             responder.flush(Duration.ofSeconds(5));
             byte[] request = REQUEST.getBytes(StandardCharsets.UTF_8);
-            Row row = null;
-            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
+            return BenchmarkCase.settled(() -> {
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
                     Message answer = requester.request("bench.rr.raw", request, Duration.ofSeconds(10));
@@ -73,9 +72,8 @@ final class RequestReplyBenchmark implements BenchmarkCase {
                         throw new IllegalStateException("raw jnats request " + i + " got no reply");
                     }
                 }
-                row = row("raw jnats request", start);
-            }
-            return row;
+                return row("raw jnats request", start);
+            });
         }
     }
 
@@ -113,8 +111,7 @@ final class RequestReplyBenchmark implements BenchmarkCase {
         camel.start();
         try (ProducerTemplate template = camel.createProducerTemplate()) {
             Endpoint producer = camel.getEndpoint(producerUri);   // once, as a route's to() resolves it
-            Row row = null;
-            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
+            return BenchmarkCase.settled(() -> {
                 long start = System.nanoTime();
                 for (int i = 0; i < roundTrips; i++) {
                     String answer = template.requestBody(producer, traffic.request(), String.class);
@@ -122,9 +119,8 @@ final class RequestReplyBenchmark implements BenchmarkCase {
                         throw new IllegalStateException(name + " request " + i + " got " + answer);
                     }
                 }
-                row = row(name, start);
-            }
-            return row;
+                return row(name, start);
+            });
         } finally {
             camel.stop();
         }

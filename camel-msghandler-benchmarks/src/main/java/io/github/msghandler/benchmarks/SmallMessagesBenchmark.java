@@ -154,8 +154,7 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
 
     private Row rawJnats() throws Exception {
         try (Connection publisher = Nats.connect(brokerUrl); Connection subscriber = Nats.connect(brokerUrl)) {
-            Row result = null;
-            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
+            return BenchmarkCase.settled(() -> {
                 LatencyRecorder recorder = new LatencyRecorder(messages);
                 Dispatcher dispatcher = subscriber.createDispatcher(m ->
                         recorder.arrived(sentNanos(new String(m.getData(), StandardCharsets.UTF_8))));
@@ -169,9 +168,8 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
                 publisher.flush(Duration.ofSeconds(30));
                 recorder.await(120);
                 subscriber.closeDispatcher(dispatcher);
-                result = result("raw jnats, 1 sender", messages, recorder, start);
-            }
-            return result;
+                return result("raw jnats, 1 sender", messages, recorder, start);
+            });
         }
     }
 
@@ -232,20 +230,20 @@ final class SmallMessagesBenchmark implements BenchmarkCase {
         camel.start();
         ExecutorService threads = Executors.newFixedThreadPool(senders);
         try (ProducerTemplate template = camel.createProducerTemplate()) {
-            Row result = null;
-            for (int round = 0; round < ROUNDS; round++) {   // the last round is measured
+            AtomicLong lost = new AtomicLong();
+            Row row = BenchmarkCase.settled(() -> {
                 LatencyRecorder current = new LatencyRecorder(count);
                 recorder[0] = current;
                 AtomicLong sent = new AtomicLong();
                 long start = System.nanoTime();
                 send(threads, senders, count, template, uri, send, () -> keepUp(current, sent.incrementAndGet()));
-                int received = current.awaitAllOrQuiet(5);
-                result = result(name, count, current, start);
-                if (received < count) {   // camel-nats's consumer once lost one of 100,000 paced messages
-                    result.figure("lost", count - received);
-                }
+                lost.addAndGet(count - current.awaitAllOrQuiet(5));
+                return result(name, count, current, start);
+            });
+            if (lost.get() > 0) {   // camel-nats's consumer once lost one of 100,000 paced messages
+                row.figure("lostInAllRounds", lost.get());
             }
-            return result;
+            return row;
         } finally {
             threads.shutdownNow();
             camel.stop();
