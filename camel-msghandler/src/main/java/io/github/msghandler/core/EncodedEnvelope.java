@@ -92,8 +92,8 @@ public final class EncodedEnvelope {
 
     EncodedEnvelope requireFits(long maxPayload, String remedy) {
         if (natsSize() > maxPayload) {
-            throw new EnvelopeTooLargeException(envelope.header().sendTo(), json.length, serializedSize(natsHeaders), maxPayload,
-                    remedy);
+            throw new EnvelopeTooLargeException(envelope.header().sendTo(), json.length,
+                    serializedSize(natsHeaders), maxPayload, remedy);
         }
         return this;
     }

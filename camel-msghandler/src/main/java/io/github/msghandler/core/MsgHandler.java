@@ -85,6 +85,7 @@ public final class MsgHandler {
     public static EncodedEnvelope readEnvelope(byte[] body) {
         Objects.requireNonNull(body, "body");
         Envelope envelope = EnvelopeReader.read(body);
-        return new EncodedEnvelope(envelope, body.clone(), EncodedEnvelope.travelling(null, envelope.header().msgId(), false));
+        return new EncodedEnvelope(envelope, body.clone(),
+                EncodedEnvelope.travelling(null, envelope.header().msgId(), false));
     }
 }

@@ -21,7 +21,7 @@ final class Sha256 {
         }
     }
 
-    /** Per thread, for one-shot digests, which leave it reset: a clone per direct payload was a tenth of its garbage. */
+    /** Per thread, for one-shot digests, which leave it reset: a clone per payload was a tenth of its garbage. */
     private static final ThreadLocal<MessageDigest> ONE_SHOT = ThreadLocal.withInitial(Sha256::newDigest);
 
     static String hex(byte[] bytes) {
