@@ -128,12 +128,17 @@ public final class WirePayload {
         return base64 != null ? base64.decodeBase64() : Base64.getDecoder().decode(data);
     }
 
+    /** The length of the padded base64 text of {@code bytes} bytes. */
+    public static long base64Length(long bytes) {
+        return (bytes + 2) / 3 * 4;
+    }
+
     /** The length of {@link #data()} in characters, without encoding it. */
     public long dataLength() {
         if (data != null) {
             return data.length();
         }
-        return base64 != null ? base64.length() : (directBytes.length + 2L) / 3 * 4;
+        return base64 != null ? base64.length() : base64Length(directBytes.length);
     }
 
     public Map<String, Object> metadata() {

@@ -48,13 +48,7 @@ public final class EnvelopeWriter {
      * of a sender (its names, the subject, the broker, the payload's type): those are copied from here, not checked
      * for escapes again. A stale or lost entry, as threads race, only costs writing the text the long way.
      */
-    private static final Written[] LAST_WRITTEN = new Written[EnvelopeField.values().length + 4];
-    private static final int DATANAME_SLOT = EnvelopeField.values().length;
-    private static final int PAYLOAD_TYPE_SLOT = DATANAME_SLOT + 1;
-    private static final int TRANSPORT_SLOT = DATANAME_SLOT + 2;
-    private static final int ENCODING_SLOT = DATANAME_SLOT + 3;
-    /** Fields new in every message, so never remembered. */
-    private static final int NOT_REMEMBERED = -1;
+    private static final Written[] LAST_WRITTEN = new Written[TextSlots.COUNT];
 
     private record Written(String text, byte[] bytes) {
     }
@@ -66,7 +60,7 @@ public final class EnvelopeWriter {
         EnvelopeHeader header = envelope.header();
         for (EnvelopeField field : EnvelopeField.ALL) {
             json.append(ENVELOPE_FIELD_NAMES[field.ordinal()])
-                    .string(field.get(header), field.isNewPerMessage() ? NOT_REMEMBERED : field.ordinal()).raw(',');
+                    .string(field.get(header), TextSlots.of(field)).raw(',');
         }
         json.append(METADATA_NAME).map(header.metadata()).raw(',');
         json.append(PAYLOADS_NAME).raw('[');
@@ -84,10 +78,10 @@ public final class EnvelopeWriter {
     private static void writePayload(Json json, WirePayload payload) {
         json.raw('{')
                 .append(ID_NAME).string(payload.id()).raw(',')
-                .append(DATANAME_NAME).string(payload.dataname(), DATANAME_SLOT).raw(',')
-                .append(PAYLOAD_TYPE_NAME).string(payload.payloadType().wireName(), PAYLOAD_TYPE_SLOT).raw(',')
-                .append(TRANSPORT_NAME).string(payload.transport().wireName(), TRANSPORT_SLOT).raw(',')
-                .append(ENCODING_NAME).string(payload.encoding(), ENCODING_SLOT).raw(',')
+                .append(DATANAME_NAME).string(payload.dataname(), TextSlots.DATANAME).raw(',')
+                .append(PAYLOAD_TYPE_NAME).string(payload.payloadType().wireName(), TextSlots.PAYLOAD_TYPE).raw(',')
+                .append(TRANSPORT_NAME).string(payload.transport().wireName(), TextSlots.TRANSPORT).raw(',')
+                .append(ENCODING_NAME).string(payload.encoding(), TextSlots.ENCODING).raw(',')
                 .append(SIZE_NAME).number(payload.size()).raw(',')
                 .append(DATA_NAME);
         if (payload.transport() == Transport.DIRECT) {
@@ -134,7 +128,7 @@ public final class EnvelopeWriter {
 
         /** A JSON string, copied from {@link #LAST_WRITTEN}'s slot when it holds the same String. */
         Json string(String text, int slot) {
-            if (slot == NOT_REMEMBERED) {
+            if (slot == TextSlots.NONE) {
                 return string(text);
             }
             Written last = LAST_WRITTEN[slot];
@@ -199,7 +193,7 @@ public final class EnvelopeWriter {
         /** Standard base64 with padding, as Jackson's default variant writes it. */
         Json base64(byte[] data) {
             raw('"');
-            int encodedLength = (data.length + 2) / 3 * 4;
+            int encodedLength = (int) WirePayload.base64Length(data.length);
             if (scratch == null || encodedLength > SCRATCH_BYTES) {
                 append(Base64.getEncoder().encode(data));
             } else {

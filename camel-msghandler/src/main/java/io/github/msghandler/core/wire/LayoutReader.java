@@ -42,17 +42,7 @@ final class LayoutReader {
     private static final byte[] ENVELOPE_END = ascii("]}");
     private static final int MAX_SIZE_DIGITS = 18;
 
-    /**
-     * Which recent text a field's value is compared with; {@link #PER_MESSAGE} for the fields that change with
-     * every message (ids and the digest), which are never compared.
-     */
-    private static final int PER_MESSAGE = -1;
-    private static final int DATANAME_SLOT = EnvelopeField.values().length;
-    private static final int PAYLOAD_TYPE_SLOT = DATANAME_SLOT + 1;
-    private static final int TRANSPORT_SLOT = DATANAME_SLOT + 2;
-    private static final int ENCODING_SLOT = DATANAME_SLOT + 3;
-    private static final ThreadLocal<RecentTexts> RECENT = ThreadLocal.withInitial(() -> new RecentTexts(
-            ENCODING_SLOT + 1));
+    private static final ThreadLocal<RecentTexts> RECENT = ThreadLocal.withInitial(RecentTexts::new);
 
     static {
         EnvelopeField[] fields = EnvelopeField.values();
@@ -60,7 +50,7 @@ final class LayoutReader {
         HEADER_SLOTS = new int[fields.length];
         for (int i = 0; i < fields.length; i++) {
             HEADER_OPENINGS[i] = ascii((i == 0 ? "{\"" : "\",\"") + fields[i].wireName() + "\":\"");
-            HEADER_SLOTS[i] = fields[i].isNewPerMessage() ? PER_MESSAGE : i;
+            HEADER_SLOTS[i] = TextSlots.of(fields[i]);
         }
     }
 
@@ -108,11 +98,11 @@ final class LayoutReader {
     }
 
     private WirePayload payload(int index, byte[] opening) {
-        String id = literalThenText(opening, PER_MESSAGE);
-        String dataname = id == null ? null : literalThenText(DATANAME_OPENING, DATANAME_SLOT);
-        String payloadType = dataname == null ? null : literalThenText(PAYLOAD_TYPE_OPENING, PAYLOAD_TYPE_SLOT);
-        String transport = payloadType == null ? null : literalThenText(TRANSPORT_OPENING, TRANSPORT_SLOT);
-        String encoding = transport == null ? null : literalThenText(ENCODING_OPENING, ENCODING_SLOT);
+        String id = literalThenText(opening, TextSlots.NONE);
+        String dataname = id == null ? null : literalThenText(DATANAME_OPENING, TextSlots.DATANAME);
+        String payloadType = dataname == null ? null : literalThenText(PAYLOAD_TYPE_OPENING, TextSlots.PAYLOAD_TYPE);
+        String transport = payloadType == null ? null : literalThenText(TRANSPORT_OPENING, TextSlots.TRANSPORT);
+        String encoding = transport == null ? null : literalThenText(ENCODING_OPENING, TextSlots.ENCODING);
         if (encoding == null || !literal(SIZE_OPENING)) {
             return null;
         }
@@ -121,7 +111,7 @@ final class LayoutReader {
             return null;
         }
         EnvelopeReader.DataText data = data(size, Transport.DIRECT.wireName().equals(transport));
-        String sha256 = data == null ? null : literalThenText(SHA256_OPENING, PER_MESSAGE);
+        String sha256 = data == null ? null : literalThenText(SHA256_OPENING, TextSlots.NONE);
         if (sha256 == null || !literal(PAYLOAD_END)) {
             return null;
         }
@@ -136,7 +126,7 @@ final class LayoutReader {
             if (decoded == null) {
                 return null;
             }
-            position += (int) ((size + 2) / 3 * 4);
+            position += (int) WirePayload.base64Length(size);
             return new EnvelopeReader.DataText(null, decoded, 0, 0);
         }
         int end = stringEnd();
@@ -176,7 +166,7 @@ final class LayoutReader {
         if (!literal(opening)) {
             return null;
         }
-        if (slot != PER_MESSAGE) {
+        if (slot != TextSlots.NONE) {
             String repeated = recent.repeated(slot, body, position);
             if (repeated != null) {   // text seen plain before, and its closing quote: no scan
                 position += repeated.length();
@@ -187,7 +177,7 @@ final class LayoutReader {
         if (end < 0) {
             return null;
         }
-        String text = slot == PER_MESSAGE ? new String(body, position, end - position, StandardCharsets.ISO_8859_1)
+        String text = slot == TextSlots.NONE ? new String(body, position, end - position, StandardCharsets.ISO_8859_1)
                 : recent.remember(slot, body, position, end);
         position = end;
         return text;
@@ -216,9 +206,9 @@ final class LayoutReader {
         private final byte[][] bytes;
         private final String[] texts;
 
-        RecentTexts(int slots) {
-            bytes = new byte[slots][];
-            texts = new String[slots];
+        RecentTexts() {
+            bytes = new byte[TextSlots.COUNT][];
+            texts = new String[TextSlots.COUNT];
         }
 
         /** The slot's last text if the body repeats it at {@code from}, up to a closing quote; else null. */

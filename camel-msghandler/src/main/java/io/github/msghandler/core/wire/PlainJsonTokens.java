@@ -170,7 +170,7 @@ final class PlainJsonTokens implements JsonTokens {
         byte[] decoded = base64OfSize(body, position + 1, size);
         if (decoded != null) {
             tokenOffset = position;
-            position += (int) ((size + 2) / 3 * 4) + 2;
+            position += (int) WirePayload.base64Length(size) + 2;
             current = JsonToken.VALUE_STRING;
         }
         return decoded;
@@ -185,7 +185,7 @@ final class PlainJsonTokens implements JsonTokens {
         if (size > WireJson.MAX_STRING_LENGTH / 4 * 3) {
             return null;
         }
-        int length = (int) ((size + 2) / 3 * 4);
+        int length = (int) WirePayload.base64Length(size);
         int end = start + length;
         if (end >= body.length || body[end] != '"') {
             return null;
