@@ -50,6 +50,7 @@ final class LeastWorkEnvelope {
     private LeastWorkEnvelope() {
     }
 
+    /** An envelope to {@code subject} holding {@code text} as one direct text payload, as ours lays it out. */
     static byte[] write(String subject, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         byte[] base64 = Base64.getEncoder().encode(bytes);
