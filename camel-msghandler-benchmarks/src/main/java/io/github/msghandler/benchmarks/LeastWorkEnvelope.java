@@ -1,6 +1,7 @@
 package io.github.msghandler.benchmarks;
 
 import io.github.msghandler.core.RandomIds;
+import io.github.msghandler.core.api.WirePayload;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -80,7 +81,7 @@ final class LeastWorkEnvelope {
             size = size * 10 + envelope[at++] - '0';
         }
         int dataStart = at + DATA.length;
-        int dataLength = (size + 2) / 3 * 4;
+        int dataLength = (int) WirePayload.base64Length(size);
         ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(envelope, dataStart, dataLength));
         byte[] bytes = decoded.array();
         int shaStart = dataStart + dataLength + SHA256.length;
